@@ -1,0 +1,607 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using NodaTime;
+using NodaTime.Text;
+using NodaTime.TimeZones;
+
+namespace Feedback.Calendars;
+
+/// <summary>
+/// A compiled working calendar: which instants are working time in a zone, and exact business-time
+/// arithmetic over it (W1-W4). Build one with <see cref="WorkingCalendarBuilder"/>.
+/// </summary>
+/// <remarks>
+/// <para><b>Model.</b> A local period such as 08:30-11:30 on a date covers exactly the instants whose
+/// local time lies in it: a daylight-saving gap contributes nothing, and a repeated (fall-back) hour
+/// inside a period counts twice, because it is worked twice. Periods that touch or overlap (an
+/// overnight duty running into the next morning's office hours) are joined. The calendar answers
+/// for instants within its horizon, <see cref="HorizonStartInstant"/> to <see cref="HorizonEndInstant"/>.</para>
+/// <para><b>Arithmetic.</b> Let W(t) be the working time elapsed from the start of the horizon to t.
+/// <see cref="Add"/>(s, d) with d &gt; 0 is the earliest t ≥ s with W(t) = W(s) + d, which lands on a
+/// closing edge when the count ends there (or, with <see cref="GapLanding.AcrossGap"/>, the latest such
+/// t: the next opening). A negative d counts backward: the latest t ≤ s with W(t) = W(s) + d (an
+/// opening edge), or with <see cref="GapLanding.AcrossGap"/> the previous closing. Adding zero returns
+/// the start (or, with <see cref="GapLanding.AcrossGap"/>, the next opening when the start is not
+/// working time). <see cref="Between"/>(a, b) = W(b) − W(a): signed, so Between(b, a) = −Between(a, b).
+/// Precision is the nanosecond; nothing is rounded.</para>
+/// <para><b>Speed.</b> Compilation turns the rules into sorted instant intervals with cumulative sums and
+/// two bucket indexes, so <see cref="Add"/> and <see cref="Between"/> take constant time whatever the
+/// duration, never step day by day, never loop endlessly, and allocate nothing on success.</para>
+/// <para>Immutable and thread-safe.</para>
+/// </remarks>
+public sealed class WorkingCalendar
+{
+    private const long NanosPerDay = NodaConstants.NanosecondsPerDay;
+    private const long MaxOffsetNanos = 18 * NodaConstants.NanosecondsPerHour;
+
+    private static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
+
+    // Working intervals [_start[i], _end[i]) in nanoseconds since the Unix epoch, sorted, disjoint and
+    // not touching. Index _count is a sentinel (long.MaxValue) so scans stop without bounds checks.
+    private readonly long[] _start;
+    private readonly long[] _end;
+
+    // _cum[i]: working time before interval i; _cumEnd[i]: working time up to its end (sentinel: MaxValue).
+    private readonly long[] _cum;
+    private readonly long[] _cumEnd;
+    private readonly int _count;
+    private readonly long _total;
+
+    // _byDay[k]: first interval ending after _origin + k days (UTC days since the horizon start instant).
+    private readonly int[] _byDay;
+
+    // _byWork[m]: first interval whose _cumEnd is at least m * _bucket.
+    private readonly int[] _byWork;
+    private readonly long _bucket;
+
+    private readonly long _origin;
+    private readonly long _limit;
+
+    // Dates of the horizon, indexed from HorizonStart: end of the last period starting on the date
+    // (long.MinValue when the date is not a working day), working days before each date, and the
+    // index of each working date.
+    private readonly long[] _dayEnd;
+    private readonly int[] _workingDaysBefore;
+    private readonly int[] _workingDates;
+
+    // Instants outside [_dataFrom, _dataTo] were computed without official holiday data.
+    private readonly long _dataFrom;
+    private readonly long _dataTo;
+
+    private readonly CalendarRules _rules;
+
+    private WorkingCalendar(
+        string id, DateTimeZone zone, LocalDate horizonStart, LocalDate horizonEnd, CalendarRules rules, HolidaySchedule? holidays,
+        long origin, long limit, List<(long Start, long End)> intervals, long[] dayEnd)
+    {
+        Id = id;
+        Zone = zone;
+        HorizonStart = horizonStart;
+        HorizonEnd = horizonEnd;
+        Holidays = holidays;
+        _rules = rules;
+        _origin = origin;
+        _limit = limit;
+        HorizonStartInstant = FromNanos(origin);
+        HorizonEndInstant = FromNanos(limit);
+
+        _count = intervals.Count;
+        _start = new long[_count + 1];
+        _end = new long[_count + 1];
+        _cum = new long[_count + 1];
+        _cumEnd = new long[_count + 1];
+        long total = 0;
+        for (int i = 0; i < _count; i++)
+        {
+            _start[i] = intervals[i].Start;
+            _end[i] = intervals[i].End;
+            _cum[i] = total;
+            total += intervals[i].End - intervals[i].Start;
+            _cumEnd[i] = total;
+        }
+
+        _start[_count] = long.MaxValue;
+        _end[_count] = long.MaxValue;
+        _cum[_count] = total;
+        _cumEnd[_count] = long.MaxValue;
+        _total = total;
+        TotalWorkingTime = Duration.FromNanoseconds(total);
+
+        int days = (int)((limit - origin) / NanosPerDay) + 2;
+        _byDay = new int[days];
+        for (int k = 0, i = 0; k < days; k++)
+        {
+            long dayStart = origin + (k * NanosPerDay);
+            while (_end[i] <= dayStart)
+            {
+                i++;
+            }
+
+            _byDay[k] = i;
+        }
+
+        _bucket = Math.Max(total / Math.Max(_count, 1), NodaConstants.NanosecondsPerSecond);
+        int buckets = (int)(total / _bucket) + 2;
+        _byWork = new int[buckets];
+        for (int m = 0, i = 0; m < buckets; m++)
+        {
+            long position = m * _bucket;
+            while (_cumEnd[i] < position)
+            {
+                i++;
+            }
+
+            _byWork[m] = i;
+        }
+
+        _dayEnd = dayEnd;
+        _workingDaysBefore = new int[dayEnd.Length + 2];
+        var working = new List<int>();
+        for (int j = 0; j < dayEnd.Length; j++)
+        {
+            _workingDaysBefore[j] = working.Count;
+            if (dayEnd[j] != long.MinValue)
+            {
+                working.Add(j);
+            }
+        }
+
+        _workingDaysBefore[dayEnd.Length] = working.Count;
+        _workingDaysBefore[dayEnd.Length + 1] = working.Count;
+        _workingDates = [.. working];
+
+        if (holidays is { Years.Count: > 0 })
+        {
+            _dataFrom = ToNanos(zone.AtStartOfDay(new LocalDate(holidays.Years[0], 1, 1)).ToInstant());
+            _dataTo = ToNanos(zone.AtStartOfDay(new LocalDate(holidays.Years[^1] + 1, 1, 1)).ToInstant());
+            HolidayDataDescription = string.Create(CultureInfo.InvariantCulture, $"{holidays.Region} {holidays.Years[0]}-{holidays.Years[^1]}");
+        }
+        else
+        {
+            _dataFrom = long.MinValue;
+            _dataTo = long.MaxValue;
+            HolidayDataDescription = "none";
+        }
+    }
+
+    /// <summary>The calendar's id, as given to the builder.</summary>
+    public string Id { get; }
+
+    /// <summary>The zone whose local times the periods are in.</summary>
+    public DateTimeZone Zone { get; }
+
+    /// <summary>First date the calendar answers for.</summary>
+    public LocalDate HorizonStart { get; }
+
+    /// <summary>The date after the last one the calendar answers for.</summary>
+    public LocalDate HorizonEnd { get; }
+
+    /// <summary>The start of <see cref="HorizonStart"/> in <see cref="Zone"/>: the earliest instant the calendar answers for.</summary>
+    public Instant HorizonStartInstant { get; }
+
+    /// <summary>The start of <see cref="HorizonEnd"/> in <see cref="Zone"/>: the latest instant the calendar answers for.</summary>
+    public Instant HorizonEndInstant { get; }
+
+    /// <summary>The official schedule the calendar was built with, or <c>null</c>.</summary>
+    public HolidaySchedule? Holidays { get; }
+
+    /// <summary>All working time within the horizon.</summary>
+    public Duration TotalWorkingTime { get; }
+
+    /// <summary>The number of working days within the horizon.</summary>
+    public int WorkingDayCount => _workingDates.Length;
+
+    internal string HolidayDataDescription { get; }
+
+    internal int IntervalCount => _count;
+
+    /// <summary>Whether <paramref name="instant"/> is working time (false outside the horizon). A closing instant is not working time; an opening instant is.</summary>
+    /// <param name="instant">The instant.</param>
+    public bool IsWorking(Instant instant)
+    {
+        if (instant < HorizonStartInstant || instant >= HorizonEndInstant)
+        {
+            return false;
+        }
+
+        long t = ToNanos(instant);
+        return _start[FirstEndingAfter(t)] <= t;
+    }
+
+    /// <summary>
+    /// The instant at which <paramref name="workingTime"/> of working time has passed since
+    /// <paramref name="start"/>; a negative duration counts backward. See the remarks on
+    /// <see cref="WorkingCalendar"/> for the exact semantics.
+    /// </summary>
+    /// <param name="start">Where counting starts; need not be working time.</param>
+    /// <param name="workingTime">How much working time to count; may be zero or negative.</param>
+    /// <param name="landing">Where a count that ends exactly at a gap lands (default: at the edge nearest the start).</param>
+    /// <returns>The instant, or a failure when the start or the answer lies outside the horizon.</returns>
+    public CalendarAnswer<Instant> Add(Instant start, Duration workingTime, GapLanding landing = GapLanding.AtEdge)
+    {
+        if (start < HorizonStartInstant || start > HorizonEndInstant)
+        {
+            return OutsideHorizon<Instant>(start < HorizonStartInstant, Invariant($"Add(start: {start}, workingTime: {workingTime})"), "start", start);
+        }
+
+        if (workingTime > TotalWorkingTime || workingTime < -TotalWorkingTime)
+        {
+            return AddFailure(start, workingTime, workingTime < Duration.Zero);
+        }
+
+        long s = ToNanos(start);
+        long d = workingTime.ToInt64Nanoseconds();
+        if (d == 0 && landing == GapLanding.AtEdge)
+        {
+            return CalendarAnswer<Instant>.Success(start, StatusOf(s, s), this);
+        }
+
+        long target = Position(s) + d;
+        if (target < 0 || target > _total)
+        {
+            return AddFailure(start, workingTime, target < 0);
+        }
+
+        // Forward AtEdge and backward AcrossGap want the earliest instant with the target position;
+        // forward AcrossGap and backward AtEdge the latest (they differ only when target is a gap).
+        bool latest = (d >= 0) == (landing == GapLanding.AcrossGap);
+        int i = latest ? LocateLatest(target) : LocateEarliest(target);
+        if (i == _count)
+        {
+            return AddFailure(start, workingTime, backward: false);
+        }
+
+        long result = _start[i] + (target - _cum[i]);
+        return CalendarAnswer<Instant>.Success(FromNanos(result), StatusOf(Math.Min(s, result), Math.Max(s, result)), this);
+    }
+
+    /// <summary>
+    /// The working time between two instants, clipping partial intervals at both ends:
+    /// W(<paramref name="to"/>) − W(<paramref name="from"/>). Negative when <paramref name="to"/> is
+    /// before <paramref name="from"/>, so that Between(a, b) + Between(b, c) = Between(a, c) always.
+    /// </summary>
+    /// <param name="from">The first instant.</param>
+    /// <param name="to">The second instant.</param>
+    /// <returns>The signed working time, or a failure when either instant lies outside the horizon.</returns>
+    public CalendarAnswer<Duration> Between(Instant from, Instant to)
+    {
+        if (from < HorizonStartInstant || from > HorizonEndInstant)
+        {
+            return OutsideHorizon<Duration>(from < HorizonStartInstant, Invariant($"Between(from: {from}, to: {to})"), "from", from);
+        }
+
+        if (to < HorizonStartInstant || to > HorizonEndInstant)
+        {
+            return OutsideHorizon<Duration>(to < HorizonStartInstant, Invariant($"Between(from: {from}, to: {to})"), "to", to);
+        }
+
+        long a = ToNanos(from);
+        long b = ToNanos(to);
+        var status = StatusOf(Math.Min(a, b), Math.Max(a, b));
+        return CalendarAnswer<Duration>.Success(Duration.FromNanoseconds(Position(b) - Position(a)), status, this);
+    }
+
+    /// <summary>
+    /// The same local time of day on the <paramref name="days"/>-th working day after (or, when
+    /// negative, before) the local date of <paramref name="start"/>; the start's own date is not
+    /// counted. Zero returns the start. A working day is a date on which at least one working period
+    /// starts. When the local time does not exist on the target date (a DST gap) it is shifted forward
+    /// by the gap's length; when it occurs twice, the earlier occurrence is used.
+    /// </summary>
+    /// <param name="start">The start instant.</param>
+    /// <param name="days">Working days to add; may be negative.</param>
+    /// <returns>The instant, or a failure when it would lie outside the horizon.</returns>
+    public CalendarAnswer<Instant> AddWorkingDays(Instant start, int days)
+    {
+        if (start < HorizonStartInstant || start > HorizonEndInstant)
+        {
+            return OutsideHorizon<Instant>(start < HorizonStartInstant, Invariant($"AddWorkingDays(start: {start}, days: {days})"), "start", start);
+        }
+
+        if (days == 0)
+        {
+            long s0 = ToNanos(start);
+            return CalendarAnswer<Instant>.Success(start, StatusOf(s0, s0), this);
+        }
+
+        var local = start.InZone(Zone).LocalDateTime;
+        int j = Period.DaysBetween(HorizonStart, local.Date);
+        long ordinal = days > 0 ? (long)_workingDaysBefore[j + 1] + days - 1 : (long)_workingDaysBefore[j] + days;
+        if (ordinal < 0 || ordinal >= _workingDates.Length)
+        {
+            return DaysFailure(Invariant($"AddWorkingDays(start: {start}, days: {days})"), ordinal < 0);
+        }
+
+        var date = HorizonStart.PlusDays(_workingDates[ordinal]);
+        var result = Zone.ResolveLocal(date + local.TimeOfDay, Resolvers.LenientResolver).ToInstant();
+        if (result > HorizonEndInstant)
+        {
+            return DaysFailure(Invariant($"AddWorkingDays(start: {start}, days: {days})"), backward: false);
+        }
+
+        long s = ToNanos(start);
+        long r = ToNanos(result);
+        return CalendarAnswer<Instant>.Success(result, StatusOf(Math.Min(s, r), Math.Max(s, r)), this);
+    }
+
+    /// <summary>
+    /// The end of the <paramref name="days"/>-th working day after the local date of
+    /// <paramref name="start"/> (T4 "within 5 working days", T6 "within 3 working days"): the closing
+    /// instant of the last working period that starts on that date. With zero, the end of the
+    /// current working day: the end of the start's date when that is a working day not yet over,
+    /// otherwise the end of the next working day.
+    /// </summary>
+    /// <param name="start">The start instant.</param>
+    /// <param name="days">Working days after the start's date; 0 or more.</param>
+    /// <returns>The instant, or a failure for a negative count or an answer past the horizon.</returns>
+    public CalendarAnswer<Instant> EndOfWorkingDay(Instant start, int days)
+    {
+        string Call() => Invariant($"EndOfWorkingDay(start: {start}, days: {days})");
+        if (days < 0)
+        {
+            return CalendarAnswer<Instant>.Failure(CalendarStatus.InvalidArgument, this, Invariant($"{Call()} on calendar '{Id}': days must be 0 or more, was {days}."));
+        }
+
+        if (start < HorizonStartInstant || start > HorizonEndInstant)
+        {
+            return OutsideHorizon<Instant>(start < HorizonStartInstant, Call(), "start", start);
+        }
+
+        long s = ToNanos(start);
+        int j = Period.DaysBetween(HorizonStart, start.InZone(Zone).Date);
+        if (days == 0 && j < _dayEnd.Length && _dayEnd[j] != long.MinValue && _dayEnd[j] >= s)
+        {
+            return CalendarAnswer<Instant>.Success(FromNanos(_dayEnd[j]), StatusOf(s, _dayEnd[j]), this);
+        }
+
+        long ordinal = (long)_workingDaysBefore[j + 1] + Math.Max(days, 1) - 1;
+        if (ordinal >= _workingDates.Length)
+        {
+            return DaysFailure(Call(), backward: false);
+        }
+
+        long end = _dayEnd[_workingDates[ordinal]];
+        return CalendarAnswer<Instant>.Success(FromNanos(end), StatusOf(s, end), this);
+    }
+
+    /// <summary>The first instant at or after <paramref name="instant"/> at which a working interval begins.</summary>
+    /// <param name="instant">Where to look from.</param>
+    /// <returns>The opening instant, or a failure when there is none within the horizon.</returns>
+    public CalendarAnswer<Instant> NextOpening(Instant instant)
+    {
+        if (instant < HorizonStartInstant || instant > HorizonEndInstant)
+        {
+            return OutsideHorizon<Instant>(instant < HorizonStartInstant, Invariant($"NextOpening(instant: {instant})"), "instant", instant);
+        }
+
+        long t = ToNanos(instant);
+        int i = FirstEndingAfter(t);
+        if (_start[i] < t)
+        {
+            i++;
+        }
+
+        if (i >= _count)
+        {
+            return CalendarAnswer<Instant>.Failure(CalendarStatus.AfterHorizon, this, Invariant($"NextOpening(instant: {instant}) on calendar '{Id}': no working time starts after it within the horizon {HorizonText}."));
+        }
+
+        return CalendarAnswer<Instant>.Success(FromNanos(_start[i]), StatusOf(t, _start[i]), this);
+    }
+
+    /// <summary>The last instant at or before <paramref name="instant"/> at which a working interval ends.</summary>
+    /// <param name="instant">Where to look from.</param>
+    /// <returns>The closing instant, or a failure when there is none within the horizon.</returns>
+    public CalendarAnswer<Instant> PreviousClosing(Instant instant)
+    {
+        if (instant < HorizonStartInstant || instant > HorizonEndInstant)
+        {
+            return OutsideHorizon<Instant>(instant < HorizonStartInstant, Invariant($"PreviousClosing(instant: {instant})"), "instant", instant);
+        }
+
+        long t = ToNanos(instant);
+        int i = FirstEndingAfter(t) - 1;
+        if (i < 0)
+        {
+            return CalendarAnswer<Instant>.Failure(CalendarStatus.BeforeHorizon, this, Invariant($"PreviousClosing(instant: {instant}) on calendar '{Id}': no working time ends before it within the horizon {HorizonText}."));
+        }
+
+        return CalendarAnswer<Instant>.Success(FromNanos(_end[i]), StatusOf(_end[i], t), this);
+    }
+
+    /// <summary>Whether at least one working period starts on <paramref name="date"/> (false outside the horizon).</summary>
+    /// <param name="date">The local date.</param>
+    public bool IsWorkingDay(LocalDate date)
+    {
+        if (date < HorizonStart || date >= HorizonEnd)
+        {
+            return false;
+        }
+
+        return _dayEnd[Period.DaysBetween(HorizonStart, date)] != long.MinValue;
+    }
+
+    /// <summary>The periods worked on <paramref name="date"/> (those starting on it), after every rule is applied.</summary>
+    /// <param name="date">The local date.</param>
+    public ImmutableArray<WorkingPeriod> HoursOn(LocalDate date) => _rules.PeriodsOn(date);
+
+    /// <summary>Which rule decides <paramref name="date"/>: a date rule, an official day off or make-up day, a season, or the weekly hours.</summary>
+    /// <param name="date">The local date.</param>
+    public string RuleOn(LocalDate date) => _rules.RuleOn(date);
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        Invariant($"WorkingCalendar '{Id}' ({Zone.Id}, {HorizonText}, holidays: {HolidayDataDescription})");
+
+    internal static WorkingCalendar? Compile(string id, DateTimeZone zone, LocalDate horizonStart, LocalDate horizonEnd, CalendarRules rules, HolidaySchedule? holidays)
+    {
+        long origin = ToNanos(zone.AtStartOfDay(horizonStart).ToInstant());
+        long limit = ToNanos(zone.AtStartOfDay(horizonEnd).ToInstant());
+        int days = Period.DaysBetween(horizonStart, horizonEnd);
+        var dayEnd = new long[days];
+        Array.Fill(dayEnd, long.MinValue);
+        var raw = new List<(long Start, long End)>(days * 2);
+        var pieces = new List<(long Start, long End)>(2);
+
+        // Start a day early: an overnight period of the day before the horizon reaches into it.
+        var date = horizonStart.PlusDays(-1);
+        long localMidnight = LocalNanos(date);
+        for (int j = -1; j < days; j++, date = date.PlusDays(1), localMidnight += NanosPerDay)
+        {
+            foreach (var period in rules.PeriodsOn(date))
+            {
+                pieces.Clear();
+                MapLocalRange(zone, localMidnight + period.StartNanos, localMidnight + period.EndNanos, pieces);
+                foreach (var (s, e) in pieces)
+                {
+                    long start = Math.Max(s, origin);
+                    long end = Math.Min(e, limit);
+                    if (start < end)
+                    {
+                        raw.Add((start, end));
+                        if (j >= 0)
+                        {
+                            dayEnd[j] = Math.Max(dayEnd[j], end);
+                        }
+                    }
+                }
+            }
+        }
+
+        raw.Sort();
+        var merged = new List<(long Start, long End)>(raw.Count);
+        foreach (var interval in raw)
+        {
+            if (merged.Count > 0 && interval.Start <= merged[^1].End)
+            {
+                merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, interval.End));
+            }
+            else
+            {
+                merged.Add(interval);
+            }
+        }
+
+        return merged.Count == 0 ? null : new WorkingCalendar(id, zone, horizonStart, horizonEnd, rules, holidays, origin, limit, merged, dayEnd);
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="pieces"/> the instants whose local time lies in [<paramref name="localStart"/>,
+    /// <paramref name="localEnd"/>) (local nanoseconds, as if UTC): within each zone interval of constant
+    /// offset o those are [localStart − o, localEnd − o), clipped to the zone interval.
+    /// </summary>
+    private static void MapLocalRange(DateTimeZone zone, long localStart, long localEnd, List<(long Start, long End)> pieces)
+    {
+        long cursor = localStart - MaxOffsetNanos;
+        long stop = localEnd + MaxOffsetNanos;
+        while (true)
+        {
+            var zoneInterval = zone.GetZoneInterval(FromNanos(cursor));
+            long offset = zoneInterval.WallOffset.Nanoseconds;
+            long zoneStart = zoneInterval.HasStart ? ToNanosSaturated(zoneInterval.Start) : long.MinValue;
+            long zoneEnd = zoneInterval.HasEnd ? ToNanosSaturated(zoneInterval.End) : long.MaxValue;
+            long lo = Math.Max(localStart - offset, zoneStart);
+            long hi = Math.Min(localEnd - offset, zoneEnd);
+            if (lo < hi)
+            {
+                pieces.Add((lo, hi));
+            }
+
+            if (zoneEnd >= stop)
+            {
+                return;
+            }
+
+            cursor = zoneEnd;
+        }
+    }
+
+    /// <summary>W(t): working time from the horizon start to <paramref name="t"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private long Position(long t)
+    {
+        int i = FirstEndingAfter(t);
+        long start = _start[i];
+        return t <= start ? _cum[i] : _cum[i] + (t - start);
+    }
+
+    /// <summary>The first interval whose end is after <paramref name="t"/> (the sentinel when none).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FirstEndingAfter(long t)
+    {
+        int i = _byDay[(t - _origin) / NanosPerDay];
+        while (_end[i] <= t)
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>The first interval whose cumulative end reaches <paramref name="position"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int LocateEarliest(long position)
+    {
+        int i = _byWork[position / _bucket];
+        while (_cumEnd[i] < position)
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>The first interval whose cumulative end passes <paramref name="position"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int LocateLatest(long position)
+    {
+        int i = _byWork[position / _bucket];
+        while (_cumEnd[i] <= position)
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private CalendarStatus StatusOf(long earliest, long latest) =>
+        earliest < _dataFrom || latest > _dataTo ? CalendarStatus.OutsideHolidayData : CalendarStatus.Exact;
+
+    private string HorizonText => Invariant($"{DatePattern.Format(HorizonStart)}..{DatePattern.Format(HorizonEnd)} in {Zone.Id}");
+
+    private CalendarAnswer<T> OutsideHorizon<T>(bool before, string call, string argument, Instant value)
+        where T : struct =>
+        CalendarAnswer<T>.Failure(before ? CalendarStatus.BeforeHorizon : CalendarStatus.AfterHorizon, this, Invariant(
+            $"{call} on calendar '{Id}': {argument} {value} lies {(before ? "before" : "after")} the horizon {HorizonText} ({HorizonStartInstant} to {HorizonEndInstant})."));
+
+    private CalendarAnswer<Instant> AddFailure(Instant start, Duration workingTime, bool backward) =>
+        CalendarAnswer<Instant>.Failure(backward ? CalendarStatus.BeforeHorizon : CalendarStatus.AfterHorizon, this, Invariant(
+            $"Add(start: {start}, workingTime: {workingTime}) on calendar '{Id}': workingTime {workingTime} runs past the {(backward ? "start" : "end")} of the horizon {HorizonText}; the calendar holds {TotalWorkingTime} of working time in all."));
+
+    private CalendarAnswer<Instant> DaysFailure(string call, bool backward) =>
+        CalendarAnswer<Instant>.Failure(backward ? CalendarStatus.BeforeHorizon : CalendarStatus.AfterHorizon, this, Invariant(
+            $"{call} on calendar '{Id}': the answer lies {(backward ? "before" : "after")} the horizon {HorizonText}, which has {WorkingDayCount} working days."));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static long ToNanos(Instant instant) => (instant - NodaConstants.UnixEpoch).ToInt64Nanoseconds();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Instant FromNanos(long nanos) => NodaConstants.UnixEpoch.PlusNanoseconds(nanos);
+
+    private static long ToNanosSaturated(Instant instant)
+    {
+        var fromEpoch = instant - NodaConstants.UnixEpoch;
+        if (fromEpoch >= Duration.FromNanoseconds(long.MaxValue))
+        {
+            return long.MaxValue;
+        }
+
+        return fromEpoch <= Duration.FromNanoseconds(long.MinValue) ? long.MinValue : fromEpoch.ToInt64Nanoseconds();
+    }
+
+    private static long LocalNanos(LocalDate date) => ToNanos(date.AtMidnight().InUtc().ToInstant());
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
