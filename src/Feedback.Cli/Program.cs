@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+using Feedback.Calendars;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Feedback.Cli;
+
+/// <summary>Entry point of the <c>feedback</c> command.</summary>
+public static class Program
+{
+    private static readonly LocalDateTimePattern Local = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm ddd");
+
+    /// <summary>Runs a command; returns the process exit code.</summary>
+    public static int Main(string[] args)
+    {
+        string command = args.Length > 0 ? args[0] : "demo";
+        switch (command)
+        {
+            case "demo":
+                return Demo(Console.Out, args.Length > 1 && args[1] == "--quick" ? 100_000 : 5_000_000);
+            case "--help" or "-h" or "help":
+                Console.Out.WriteLine("usage: feedback demo [--quick]   deadlines on the built-in W1/W2 calendars with China's official holidays, and a throughput run");
+                return 0;
+            default:
+                Console.Error.WriteLine($"feedback: unknown command '{command}'. Try 'feedback --help'.");
+                return 2;
+        }
+    }
+
+    private static int Demo(TextWriter output, int operations)
+    {
+        var zone = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
+        var china = OfficialHolidays.MainlandChina;
+
+        // W1: the GM hotline, with a lunch break; W2: seasonal office hours. Both follow China's holidays (W4).
+        var w1 = new WorkingCalendarBuilder("gm-hotline (W1)", zone)
+            .Weekdays("08:30-11:30", "13:30-16:30")
+            .WithHolidays(china)
+            .Build();
+        var w2 = new WorkingCalendarBuilder("office (W2)", zone)
+            .WithSeason("spring-summer", new AnnualDate(4, 1), new AnnualDate(9, 30), w => w.Weekdays("07:50-17:30").On(IsoDayOfWeek.Saturday, "07:50-17:30"))
+            .WithSeason("autumn-winter", new AnnualDate(10, 1), new AnnualDate(3, 31), w => w.Weekdays("07:50-18:30").On(IsoDayOfWeek.Saturday, "07:50-18:30"))
+            .WithHolidays(china)
+            .Build();
+        if (!w1.IsSuccess || !w2.IsSuccess)
+        {
+            foreach (var error in w1.ValidationErrors.Concat(w2.ValidationErrors))
+            {
+                Console.Error.WriteLine($"{error.Identifier}: {error.ErrorMessage}");
+            }
+
+            return 1;
+        }
+
+        var gm = w1.Value;
+        var office = w2.Value;
+        Instant At(int y, int mo, int d, int h, int mi) => new LocalDateTime(y, mo, d, h, mi).InZoneStrictly(zone).ToInstant();
+
+        output.WriteLine("Feedback demo: deadlines on working calendars (Asia/Shanghai, official holidays CN 2007-2026)");
+        output.WriteLine();
+        var rows = new (string What, WorkingCalendar Calendar, Instant Start, Func<WorkingCalendar, Instant, CalendarAnswer<Instant>> Due)[]
+        {
+            ("T4 feedback within 4 business hours; call ends Friday 17:50", gm, At(2026, 3, 6, 17, 50), (c, s) => c.Add(s, Duration.FromHours(4))),
+            ("T4 feedback within 4 business hours; call at 11:00, lunch skipped", gm, At(2026, 3, 9, 11, 0), (c, s) => c.Add(s, Duration.FromHours(4))),
+            ("T4 serious complaint: end of 5th working day, over National Day", gm, At(2025, 9, 29, 10, 0), (c, s) => c.EndOfWorkingDay(s, 5)),
+            ("T6 solution: end of 3rd working day, over Spring Festival", gm, At(2026, 2, 12, 15, 0), (c, s) => c.EndOfWorkingDay(s, 3)),
+            ("T6 reply within 24 business hours (W2 summer hours)", office, At(2026, 7, 3, 17, 0), (c, s) => c.Add(s, Duration.FromHours(24))),
+            ("T6 reply within 24 business hours (W2 winter hours)", office, At(2026, 12, 4, 17, 0), (c, s) => c.Add(s, Duration.FromHours(24))),
+            ("T4 feedback within 4 business hours in 2027 (no notice yet)", gm, At(2027, 3, 5, 15, 0), (c, s) => c.Add(s, Duration.FromHours(4))),
+        };
+
+        foreach (var (what, calendar, start, due) in rows)
+        {
+            var answer = due(calendar, start);
+            string dueText = answer.IsSuccess ? Local.Format(answer.Value.InZone(zone).LocalDateTime) : "error: " + answer.Message;
+            output.WriteLine($"  {what}");
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"      {calendar.Id,-16} start {Local.Format(start.InZone(zone).LocalDateTime)}  ->  due {dueText}"));
+            if (answer.IsExtrapolated)
+            {
+                output.WriteLine("      note: 2027 is past the shipped holiday data; the weekly pattern was used. Load the 2027 notice (HolidayScheduleJson + OfficialHolidays.Combine).");
+            }
+        }
+
+        output.WriteLine();
+        Throughput(output, gm, At(2015, 1, 5, 9, 0), operations);
+        return 0;
+    }
+
+    private static void Throughput(TextWriter output, WorkingCalendar calendar, Instant first, int operations)
+    {
+        // Spread starts over ten years so the run touches the whole compiled index.
+        var starts = new Instant[4096];
+        var random = new Random(42);
+        for (int i = 0; i < starts.Length; i++)
+        {
+            starts[i] = first + Duration.FromMinutes(random.Next(0, 10 * 365 * 24 * 60));
+        }
+
+        var eightHours = Duration.FromHours(8);
+        long checksum = 0;
+        var stopwatch = Stopwatch.StartNew();
+        for (int i = 0; i < operations; i++)
+        {
+            checksum ^= calendar.Add(starts[i & 4095], eightHours).GetValueOrDefault(first).ToUnixTimeTicks();
+        }
+
+        stopwatch.Stop();
+        double perSecond = operations / stopwatch.Elapsed.TotalSeconds;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Throughput: {operations:N0} Add(start, 8 business hours) on one core in {stopwatch.Elapsed.TotalMilliseconds:N0} ms = {perSecond / 1e6:N1} M/s (checksum {checksum & 0xFFFF:X4}). Benchmarks with baselines: benchmarks/README.md."));
+    }
+}
