@@ -1,0 +1,51 @@
+using Ardalis.Result;
+using Feedback.Sla;
+
+namespace Feedback.Policies;
+
+/// <summary>
+/// Policies shipped with the library that express the source documents, as JSON documents a vendor
+/// can copy and adapt (they are in the repository under <c>src/Feedback.Domain/Policies/Presets/</c>).
+/// </summary>
+/// <remarks>Thread-safe; each preset is loaded once, on first use.</remarks>
+public static class PolicyPresets
+{
+    private static readonly Lazy<SlaPolicy> D = new(() => LoadShipped("d-after-sales-complaints"));
+    private static readonly Lazy<SlaPolicy> B = new(() => LoadShipped("b-property-management"));
+    private static readonly Lazy<SlaPolicy> C = new(() => LoadShipped("c-service-standard"));
+
+    /// <summary>The names of the shipped presets.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["d-after-sales-complaints", "b-property-management", "c-service-standard"];
+
+    /// <summary>D: a national developer's after-sales complaint measures (supervision orders, T8-T14).</summary>
+    public static SlaPolicy AfterSalesComplaints => D.Value;
+
+    /// <summary>B: a property-management plan's help requests and repairs (T1-T3).</summary>
+    public static SlaPolicy PropertyManagement => B.Value;
+
+    /// <summary>C: hotline and customer-service regulations (T4-T7, T15, calendars W1 and W2).</summary>
+    public static SlaPolicy ServiceStandard => C.Value;
+
+    /// <summary>The JSON text of a shipped preset, to copy and adapt.</summary>
+    /// <param name="name">One of <see cref="Names"/>.</param>
+    /// <returns>The document, or a not-found result naming the known presets.</returns>
+    public static Result<string> Document(string name)
+    {
+        using var stream = typeof(PolicyPresets).Assembly.GetManifestResourceStream($"Feedback.Policies.Presets.{name}.json");
+        if (stream is null)
+        {
+            return Result<string>.NotFound($"No preset '{name}'; known: {string.Join(", ", Names)}.");
+        }
+
+        using var reader = new StreamReader(stream);
+        return Result<string>.Success(reader.ReadToEnd());
+    }
+
+    private static SlaPolicy LoadShipped(string name)
+    {
+        var loaded = PolicyDocument.Load(Document(name).Value);
+        return loaded.IsSuccess
+            ? loaded.Value
+            : throw new InvalidOperationException($"Shipped preset '{name}' is invalid: " + string.Join("; ", loaded.ValidationErrors.Select(e => $"{e.Identifier}: {e.ErrorMessage}")));
+    }
+}

@@ -1,0 +1,810 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using Feedback.Calendars;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Feedback.Sla;
+
+/// <summary>A project's settings a policy uses: its time zone (and, for routing, its city tier).</summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+/// <param name="Zone">The project's time zone; calendars count working time in it.</param>
+/// <param name="CityTier">For example <c>provincial-capital</c> or <c>third-tier</c>, or <c>null</c>.</param>
+public sealed record ProjectSettings(DateTimeZone Zone, string? CityTier);
+
+/// <summary>
+/// A compiled SLA policy: a company's rulebook of deadlines, evaluated against a ticket's history at
+/// any instant. Load one with <see cref="Policies.PolicyDocument.Load(string, Policies.PolicyLoadOptions?)"/>.
+/// </summary>
+/// <remarks>
+/// <para>Evaluation is a pure function of the ticket and the instant: only events at or before the
+/// instant count, so re-evaluating after an edit (a pause recorded late, a changed agreed time) or
+/// after a policy change rebuilds every result, also for closed tickets.</para>
+/// <para>Pauses are measured on the target's own clock (business time for business-time targets); a
+/// ticket that goes straight from paused to closed keeps its hold time; a working-days budget becomes
+/// the business time from the start to the end of the n-th working day, so pauses extend it alike.
+/// A reopen event starts a new cycle, in which targets whose start event does not recur start at the
+/// reopen; each target's <see cref="SlaTarget.Cycle"/> says which cycle counts.</para>
+/// <para>Immutable and thread-safe; <see cref="Evaluate(Ticket, Instant, Span{TargetEvaluation})"/>
+/// allocates nothing for tickets of up to 256 events.</para>
+/// </remarks>
+public sealed class SlaPolicy
+{
+    private const int StackEvents = 256;
+    private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm:ss");
+
+    private readonly FrozenDictionary<string, int> _eventIds;
+    private readonly FrozenDictionary<string, int> _projectZones;
+    private readonly DateTimeZone[] _zones;
+
+    // _clocks[zone][target]: the calendar of a business-time target in that zone; null for wall clocks.
+    private readonly WorkingCalendar?[][] _clocks;
+    private readonly int _reopenId;
+
+    internal SlaPolicy(
+        string id, string? name, ImmutableArray<SlaTarget> targets, ImmutableArray<string> events, string? reopenEvent,
+        DateTimeZone defaultZone, ImmutableDictionary<string, ProjectSettings> projects,
+        ImmutableDictionary<string, WorkingCalendar> calendars, Func<string, DateTimeZone, WorkingCalendar> calendarInZone)
+    {
+        Id = id;
+        Name = name;
+        Targets = targets;
+        Events = events;
+        ReopenEvent = reopenEvent;
+        DefaultZone = defaultZone;
+        Projects = projects;
+        Calendars = calendars;
+        _eventIds = events.Select((e, i) => (e, i)).ToFrozenDictionary(p => p.e, p => p.i, StringComparer.Ordinal);
+        _reopenId = reopenEvent is null ? -1 : _eventIds[reopenEvent];
+
+        var zones = new List<DateTimeZone> { defaultZone };
+        var projectZones = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (project, settings) in projects)
+        {
+            int index = zones.FindIndex(z => z.Id == settings.Zone.Id);
+            if (index < 0)
+            {
+                index = zones.Count;
+                zones.Add(settings.Zone);
+            }
+
+            projectZones[project] = index;
+        }
+
+        _zones = [.. zones];
+        _projectZones = projectZones.ToFrozenDictionary(StringComparer.Ordinal);
+        _clocks = [.. _zones.Select(zone => targets.Select(t => t.CalendarName is null ? null : calendarInZone(t.CalendarName, zone)).ToArray())];
+
+        foreach (var target in targets)
+        {
+            target.StartIds = [.. target.StartEvents.Select(e => _eventIds[e])];
+            target.StopIds = [.. target.StopEvents.Select(e => _eventIds[e])];
+            target.PauseId = IdOf(target.PauseEvent);
+            target.ResumeId = IdOf(target.ResumeEvent);
+            target.CancelId = IdOf(target.CancelEvent);
+            target.ResetId = IdOf(target.ResetEvent);
+            target.SatisfiedById = IdOf(target.SatisfiedBy);
+            target.StartTargetIndex = target.StartTarget is null ? -1 : targets.IndexOf(targets.First(t => t.Id == target.StartTarget));
+            target.NeedsBudget = target.Due == DueKind.Budget || target.Candidates.Any(c => c.IsBudget);
+            foreach (var candidate in target.Candidates.Where(c => c.Target is not null))
+            {
+                candidate.TargetIndex = targets.IndexOf(targets.First(t => t.Id == candidate.Target));
+            }
+        }
+    }
+
+    /// <summary>The policy's id.</summary>
+    public string Id { get; }
+
+    /// <summary>A human name, or <c>null</c>.</summary>
+    public string? Name { get; }
+
+    /// <summary>The targets in evaluation order (a chained target comes after the one it follows).</summary>
+    public ImmutableArray<SlaTarget> Targets { get; }
+
+    /// <summary>Every event name the policy knows: the standard ones and those it declares.</summary>
+    public ImmutableArray<string> Events { get; }
+
+    /// <summary>The event that starts a new cycle, or <c>null</c>.</summary>
+    public string? ReopenEvent { get; }
+
+    /// <summary>The zone of tickets whose project has no settings.</summary>
+    public DateTimeZone DefaultZone { get; }
+
+    /// <summary>Per-project settings.</summary>
+    public ImmutableDictionary<string, ProjectSettings> Projects { get; }
+
+    /// <summary>The calendars, compiled in <see cref="DefaultZone"/>.</summary>
+    public ImmutableDictionary<string, WorkingCalendar> Calendars { get; }
+
+    /// <summary>The zone a ticket's calendars count in: its project's, or <see cref="DefaultZone"/>.</summary>
+    /// <param name="ticket">The ticket.</param>
+    public DateTimeZone ZoneOf(Ticket ticket) => _zones[ZoneIndex(ticket)];
+
+    /// <summary>Evaluates every target for <paramref name="ticket"/> at <paramref name="at"/>.</summary>
+    /// <param name="ticket">The ticket.</param>
+    /// <param name="at">The evaluation instant; events after it are ignored.</param>
+    /// <returns>One evaluation per target, in <see cref="Targets"/> order (not applicable ones included).</returns>
+    public ImmutableArray<TargetEvaluation> Evaluate(Ticket ticket, Instant at)
+    {
+        var results = new TargetEvaluation[Targets.Length];
+        Evaluate(ticket, at, results);
+        return [.. results];
+    }
+
+    /// <summary>
+    /// Evaluates every target for <paramref name="ticket"/> at <paramref name="at"/> into
+    /// <paramref name="results"/> (index i for <c>Targets[i]</c>); allocates nothing.
+    /// </summary>
+    /// <param name="ticket">The ticket.</param>
+    /// <param name="at">The evaluation instant; events after it are ignored.</param>
+    /// <param name="results">At least <c>Targets.Length</c> long.</param>
+    public void Evaluate(Ticket ticket, Instant at, Span<TargetEvaluation> results) => Run(ticket, at, results, null);
+
+    /// <summary>
+    /// Says why each applicable target is due when it is: the rule, the start event and its time, the
+    /// pauses subtracted, the clock and calendar, and why an anchor was chosen.
+    /// </summary>
+    /// <param name="ticket">The ticket.</param>
+    /// <param name="at">The evaluation instant.</param>
+    /// <returns>One explanation per applicable target, keyed by target id.</returns>
+    public ImmutableDictionary<string, string> Explain(Ticket ticket, Instant at)
+    {
+        var results = new TargetEvaluation[Targets.Length];
+        var texts = new List<StringBuilder>();
+        Run(ticket, at, results, texts);
+        var builder = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        for (int i = 0; i < results.Length; i++)
+        {
+            if (results[i].IsApplicable)
+            {
+                builder[Targets[i].Id] = texts[i].ToString();
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private void Run(Ticket ticket, Instant at, Span<TargetEvaluation> results, List<StringBuilder>? explain)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        if (results.Length < Targets.Length)
+        {
+            throw new ArgumentException($"The results span holds {results.Length} evaluations; policy '{Id}' has {Targets.Length} targets.", nameof(results));
+        }
+
+        var events = ticket.Events.AsSpan();
+        int count = 0;
+        while (count < events.Length && events[count].At <= at)
+        {
+            count++;
+        }
+
+        int[]? rented = count > StackEvents ? ArrayPool<int>.Shared.Rent(count) : null;
+        Span<int> ids = rented is null ? stackalloc int[StackEvents] : rented;
+        ids = ids[..count];
+        int cycles = 1;
+        for (int k = 0; k < count; k++)
+        {
+            ids[k] = _eventIds.TryGetValue(events[k].Name, out int id) ? id : -1;
+            if (ids[k] == _reopenId && _reopenId >= 0)
+            {
+                cycles++;
+            }
+        }
+
+        int zone = ZoneIndex(ticket);
+        var context = new Context(ticket, events[..count], ids, at, _zones[zone], cycles);
+        try
+        {
+            for (int i = 0; i < Targets.Length; i++)
+            {
+                var target = Targets[i];
+                StringBuilder? text = null;
+                if (explain is not null)
+                {
+                    text = new StringBuilder();
+                    explain.Add(text);
+                }
+
+                results[i] = target.AppliesTo(ticket)
+                    ? EvaluateTarget(target, _clocks[zone][i], in context, results[..i], text)
+                    : new TargetEvaluation { Target = target, State = TargetState.NotApplicable, ChosenCandidate = -1 };
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<int>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private TargetEvaluation EvaluateTarget(SlaTarget target, WorkingCalendar? calendar, in Context context, ReadOnlySpan<TargetEvaluation> prior, StringBuilder? text)
+    {
+        if (_reopenId < 0 || context.Cycles == 1)
+        {
+            return EvaluateCycle(target, calendar, in context, 0, context.Ids.Length, null, 0, prior, text);
+        }
+
+        // Cycle c runs from its reopen event to the next one; earlier events do not count in it.
+        TargetEvaluation best = default;
+        (int From, int To, Instant? Start, int Cycle) chosen = default;
+        int cycle = 0;
+        int from = 0;
+        Instant? cycleStart = null;
+        for (int k = 0; k <= context.Ids.Length; k++)
+        {
+            if (k < context.Ids.Length && context.Ids[k] != _reopenId)
+            {
+                continue;
+            }
+
+            bool wanted = target.Cycle switch
+            {
+                CycleChoice.First => cycle == 0,
+                CycleChoice.Last => cycle == context.Cycles - 1,
+                _ => true,
+            };
+            if (wanted)
+            {
+                var result = EvaluateCycle(target, calendar, in context, from, k, cycleStart, cycle, prior, null);
+                if (best.Target is null || Worse(result, best))
+                {
+                    best = result;
+                    chosen = (from, k, cycleStart, cycle);
+                }
+            }
+
+            if (k < context.Ids.Length)
+            {
+                cycle++;
+                from = k + 1;
+                cycleStart = context.Events[k].At;
+            }
+        }
+
+        if (text is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"[cycle {chosen.Cycle + 1} of {context.Cycles}, {target.Cycle}] ");
+            best = EvaluateCycle(target, calendar, in context, chosen.From, chosen.To, chosen.Start, chosen.Cycle, prior, text);
+        }
+
+        return best;
+    }
+
+    private static bool Worse(in TargetEvaluation a, in TargetEvaluation b)
+    {
+        static int Rank(TargetState s) => s switch
+        {
+            TargetState.Breached => 3,
+            TargetState.MetLate => 2,
+            TargetState.Running or TargetState.Paused => 1,
+            _ => 0,
+        };
+        int ra = Rank(a.State);
+        int rb = Rank(b.State);
+        return ra != rb ? ra > rb : a.LateBy != b.LateBy ? a.LateBy > b.LateBy : a.PercentUsed > b.PercentUsed;
+    }
+
+    private TargetEvaluation EvaluateCycle(SlaTarget target, WorkingCalendar? calendar, in Context context, int lo, int hi, Instant? cycleStart, int cycle,
+        ReadOnlySpan<TargetEvaluation> prior, StringBuilder? text)
+    {
+        var clock = new Clock(calendar);
+        var events = context.Events;
+        var ids = context.Ids;
+        var result = new TargetEvaluation { Target = target, Cycle = cycle, CycleCount = context.Cycles, ChosenCandidate = -1 };
+        text?.Append(CultureInfo.InvariantCulture, $"{target.Id}{(target.Rule is null ? "" : $" ({target.Rule})")}: ");
+
+        // 1. Start.
+        Instant? start = null;
+        switch (target.StartKind)
+        {
+            case StartKind.Event:
+                for (int k = lo; k < hi; k++)
+                {
+                    if (Contains(target.StartIds, ids[k]))
+                    {
+                        start = events[k].At;
+                        text?.Append(CultureInfo.InvariantCulture, $"started at '{events[k].Name}' {Local(start.Value, context.Zone)}");
+                        break;
+                    }
+                }
+
+                if (start is null && cycleStart is not null)
+                {
+                    start = cycleStart;
+                    text?.Append(CultureInfo.InvariantCulture, $"restarted at the reopen {Local(start.Value, context.Zone)}");
+                }
+
+                break;
+            case StartKind.Field:
+                if (context.Ticket.Fields.TryGetValue(target.StartField!, out var field))
+                {
+                    start = field;
+                    text?.Append(CultureInfo.InvariantCulture, $"started at field '{target.StartField}' {Local(field, context.Zone)} (backdated start)");
+                }
+
+                break;
+            default:
+                var previous = prior[target.StartTargetIndex];
+                start = target.ChainUse switch
+                {
+                    ChainUse.Actual => previous.Stop,
+                    ChainUse.Due => previous.Due,
+                    _ => previous.Stop ?? previous.Due,
+                };
+                if (start is { } chained)
+                {
+                    string which = previous.Stop == chained && target.ChainUse != ChainUse.Due ? "actual stop" : "due time";
+                    text?.Append(CultureInfo.InvariantCulture, $"started at the {which} of previous step '{target.StartTarget}' {Local(chained, context.Zone)}");
+                }
+
+                break;
+        }
+
+        if (start is { } s0 && target.ResetId >= 0)
+        {
+            for (int k = lo; k < hi; k++)
+            {
+                if (ids[k] == target.ResetId && events[k].At >= s0)
+                {
+                    start = events[k].At;
+                }
+            }
+
+            if (start != s0)
+            {
+                text?.Append(CultureInfo.InvariantCulture, $", reset at {Local(start!.Value, context.Zone)}");
+            }
+        }
+
+        if (start is null || start.Value > context.At)
+        {
+            text?.Append("not started");
+            result = result with { State = TargetState.NotStarted };
+            if (target.Due == DueKind.Field && context.Ticket.Fields.TryGetValue(target.DueField!, out var fixedDue))
+            {
+                result = result with { Due = fixedDue + target.DueOffset };
+            }
+
+            text?.Append('.');
+            return result;
+        }
+
+        var begin = start.Value;
+
+        // 2. Stop and cancel.
+        Instant? stop = null;
+        Instant? cancel = null;
+        for (int k = lo; k < hi; k++)
+        {
+            var at = events[k].At;
+            if (at < begin)
+            {
+                continue;
+            }
+
+            if (stop is null && Contains(target.StopIds, ids[k]))
+            {
+                stop = at;
+            }
+            else if (cancel is null && stop is null && ids[k] == target.CancelId)
+            {
+                cancel = at;
+            }
+        }
+
+        result = result with { Start = begin, Stop = stop };
+        if (cancel is not null)
+        {
+            text?.Append(CultureInfo.InvariantCulture, $"; canceled at {Local(cancel.Value, context.Zone)}.");
+            return result with { State = TargetState.Canceled };
+        }
+
+        var end = stop ?? context.At;
+        text?.Append(CultureInfo.InvariantCulture, $"; clock: {(calendar is null ? "wall clock" : $"business time of calendar '{target.CalendarName}' ({calendar.Zone.Id})")}");
+
+        if (target.Due == DueKind.Daily)
+        {
+            return Daily(target, calendar, in context, lo, hi, begin, stop, end, result, text);
+        }
+
+        // 3. Budget, and pauses walked in order: the due instant moves by the working time paused before it.
+        Duration? budget = target.Budget;
+        bool needsBudget = target.NeedsBudget;
+        if (needsBudget && target.WorkingDays is int days && calendar is not null)
+        {
+            var nominal = target.EndOfDay ? calendar.EndOfWorkingDay(begin, days) : calendar.AddWorkingDays(begin, days);
+            budget = nominal.TryGetValue(out var nominalDue) ? clock.Between(begin, nominalDue) : null;
+            clock.Note(nominal.Status);
+            text?.Append(CultureInfo.InvariantCulture, $"; budget {days} working day(s){(target.EndOfDay ? " to the end of the day" : "")} = {(budget is null ? "beyond the calendar horizon" : Format(budget.Value))}");
+        }
+        else if (needsBudget && budget is { } b)
+        {
+            text?.Append(CultureInfo.InvariantCulture, $"; budget {Format(b)}");
+        }
+
+        var walk = new BudgetWalk(begin, budget, target.Landing);
+        bool paused = false;
+        Instant pauseStart = default;
+        int pauses = 0;
+        if (target.PauseId >= 0)
+        {
+            for (int k = lo; k < hi; k++)
+            {
+                var at = events[k].At;
+                if (at < begin || at >= end)
+                {
+                    continue;
+                }
+
+                if (ids[k] == target.PauseId && !paused)
+                {
+                    paused = true;
+                    pauseStart = at;
+                }
+                else if (ids[k] == target.ResumeId && paused)
+                {
+                    paused = false;
+                    pauses++;
+                    walk.Pause(ref clock, pauseStart, at);
+                }
+            }
+
+            if (paused)
+            {
+                pauses++;
+                walk.Pause(ref clock, pauseStart, end);
+            }
+        }
+
+        bool pausedNow = paused && stop is null;
+        Instant? budgetDue = walk.Due(ref clock);
+        if (pauses > 0)
+        {
+            text?.Append(CultureInfo.InvariantCulture, $"; {pauses} pause(s) subtracted, {Format(walk.Paused)} on the target's clock{(pausedNow ? ", paused now: due shown as if resumed now" : "")}");
+        }
+
+        // 4. The due instant.
+        Instant? due = null;
+        switch (target.Due)
+        {
+            case DueKind.Budget:
+                due = budgetDue;
+                break;
+            case DueKind.Field:
+                if (context.Ticket.Fields.TryGetValue(target.DueField!, out var anchor))
+                {
+                    due = anchor + target.DueOffset;
+                    text?.Append(CultureInfo.InvariantCulture, $"; due {FormatOffset(target.DueOffset)} field '{target.DueField}' {Local(anchor, context.Zone)}");
+                }
+                else
+                {
+                    text?.Append(CultureInfo.InvariantCulture, $"; field '{target.DueField}' not set, so no due time yet");
+                }
+
+                break;
+            default:
+                due = Earliest(target, in context, budgetDue, prior, text, out int chosen);
+                result = result with { ChosenCandidate = chosen };
+                break;
+        }
+
+        // 5. Measures on the target's own clock.
+        var elapsed = clock.Between(begin, end) - walk.Paused;
+        var remaining = due is { } d1 ? clock.Between(end, d1) : Duration.Zero;
+        var allowed = elapsed + remaining;
+        double percent = due is null ? 0
+            : allowed > Duration.Zero ? 100.0 * elapsed.ToInt64Nanoseconds() / allowed.ToInt64Nanoseconds()
+            : end >= due.Value ? 100 : 0;
+        var lateBy = due is { } d2 && end > d2 ? end - d2 : Duration.Zero;
+        var lateOnClock = due is { } d3 && end > d3 ? clock.Between(d3, end) : Duration.Zero;
+        var state = stop is not null
+            ? (due is { } d4 && stop.Value > d4 ? TargetState.MetLate : TargetState.Met)
+            : due is { } d5 && end > d5 ? TargetState.Breached
+            : pausedNow ? TargetState.Paused
+            : TargetState.Running;
+
+        int level = Level(target.Thresholds, percent);
+
+        int escalation = 0;
+        for (int e = 0; e < target.Escalation.Length; e++)
+        {
+            if (target.Escalation[e].IsReached(percent, elapsed))
+            {
+                escalation = e + 1;
+            }
+        }
+
+        if (text is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"; due {(due is null ? "unknown" : Local(due.Value, context.Zone))}; {state}");
+            if (lateBy > Duration.Zero)
+            {
+                text.Append(CultureInfo.InvariantCulture, $", late by {Format(lateBy)} ({LateDays(lateBy)} started day(s))");
+            }
+
+            text.Append('.');
+        }
+
+        return result with
+        {
+            State = state,
+            Due = due,
+            Elapsed = elapsed,
+            Remaining = remaining,
+            Paused = walk.Paused,
+            PercentUsed = percent,
+            WarningLevel = level,
+            EscalationLevel = escalation,
+            LateBy = lateBy,
+            LateOnClock = lateOnClock,
+            LateDays = LateDays(lateBy),
+            CalendarProblem = clock.Failed,
+            Extrapolated = clock.Extrapolated,
+        };
+    }
+
+    private static Instant? Earliest(SlaTarget target, in Context context, Instant? budgetDue, ReadOnlySpan<TargetEvaluation> prior, StringBuilder? text, out int chosen)
+    {
+        Instant? best = null;
+        chosen = -1;
+        for (int c = 0; c < target.Candidates.Length; c++)
+        {
+            var candidate = target.Candidates[c];
+            Instant? value = candidate.IsBudget ? budgetDue
+                : candidate.Field is { } f ? (context.Ticket.Fields.TryGetValue(f, out var v) ? v + candidate.Offset : null)
+                : prior[candidate.TargetIndex].Due;
+            if (value is { } x && (best is null || x < best.Value))
+            {
+                best = x;
+                chosen = c;
+            }
+        }
+
+        if (text is not null)
+        {
+            var values = new List<(string Label, Instant? Value)>();
+            for (int c = 0; c < target.Candidates.Length; c++)
+            {
+                var candidate = target.Candidates[c];
+                Instant? value = candidate.IsBudget ? budgetDue
+                    : candidate.Field is { } f ? (context.Ticket.Fields.TryGetValue(f, out var v) ? v + candidate.Offset : null)
+                    : prior[candidate.TargetIndex].Due;
+                values.Add((candidate.Label, value));
+            }
+
+            var zone = context.Zone;
+            if (chosen < 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"; due is the earliest of {string.Join(", ", values.Select(x => x.Label))}, none of which is set");
+            }
+            else
+            {
+                int pick = chosen;
+                var winner = values[pick];
+                var rest = values.Where((_, i) => i != pick).Select(x => x.Value is null ? $"{x.Label} (not set)" : $"{x.Label} {Local(x.Value.Value, zone)}");
+                text.Append(CultureInfo.InvariantCulture, $"; due is the earliest: {winner.Label} {Local(winner.Value!.Value, zone)} is earlier than {string.Join(" and ", rest)}");
+            }
+        }
+
+        return best;
+    }
+
+    private static TargetEvaluation Daily(SlaTarget target, WorkingCalendar? calendar, in Context context, int lo, int hi, Instant begin, Instant? stop, Instant end,
+        TargetEvaluation result, StringBuilder? text)
+    {
+        var zone = context.Zone;
+        var date = begin.InZone(zone).Date;
+        Instant previous = begin;
+        Instant? next = null;
+        int misses = 0;
+        int k = lo;
+        var events = context.Events;
+        var ids = context.Ids;
+
+        // Bounded: one iteration per day from the start to the end (plus at most 400 days to find
+        // the next working day).
+        while (true)
+        {
+            var deadline = zone.AtLeniently(date + target.DailyAt).ToInstant();
+            var day = date;
+            date = date.PlusDays(1);
+            if (deadline <= begin)
+            {
+                continue;
+            }
+
+            bool counts = calendar is null || calendar.IsWorkingDay(day);
+            if (deadline > end)
+            {
+                if (counts)
+                {
+                    next = stop is null ? deadline : null;
+                    break;
+                }
+
+                if (deadline > end + Duration.FromDays(400))
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (!counts)
+            {
+                continue;
+            }
+
+            bool satisfied = false;
+            while (k < hi && events[k].At <= deadline)
+            {
+                if (ids[k] == target.SatisfiedById && events[k].At > previous)
+                {
+                    satisfied = true;
+                }
+
+                k++;
+            }
+
+            if (!satisfied)
+            {
+                misses++;
+            }
+
+            previous = deadline;
+        }
+
+        var state = stop is not null
+            ? (misses == 0 ? TargetState.Met : TargetState.MetLate)
+            : misses > 0 ? TargetState.Breached : TargetState.Running;
+        double percent = next is { } n && n > previous ? 100.0 * (end - previous).ToInt64Nanoseconds() / (n - previous).ToInt64Nanoseconds() : 0;
+        text?.Append(CultureInfo.InvariantCulture, $"; '{target.SatisfiedBy}' due daily at {target.DailyAt:HH':'mm}; {misses} day(s) missed; next due {(next is null ? "none" : Local(next.Value, zone))}; {state}.");
+        return result with
+        {
+            State = state,
+            Due = next,
+            Elapsed = end - begin,
+            Remaining = next is { } r ? r - end : Duration.Zero,
+            PercentUsed = percent,
+            Misses = misses,
+            WarningLevel = Level(target.Thresholds, percent),
+        };
+    }
+
+    private static int Level(ImmutableArray<double> thresholds, double percent)
+    {
+        int level = 0;
+        foreach (double threshold in thresholds)
+        {
+            if (percent >= threshold)
+            {
+                level++;
+            }
+        }
+
+        return level;
+    }
+
+    private static int LateDays(Duration lateBy) =>
+        lateBy <= Duration.Zero ? 0 : (int)((lateBy.ToInt64Nanoseconds() + NodaConstants.NanosecondsPerDay - 1) / NodaConstants.NanosecondsPerDay);
+
+    private static bool Contains(int[] ids, int id)
+    {
+        foreach (int x in ids)
+        {
+            if (x == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private int ZoneIndex(Ticket ticket) =>
+        ticket.Project is { } p && _projectZones.TryGetValue(p, out int index) ? index : 0;
+
+    private int IdOf(string? name) => name is null ? -1 : _eventIds[name];
+
+    private static string Local(Instant instant, DateTimeZone zone) => LocalPattern.Format(instant.InZone(zone).LocalDateTime);
+
+    private static string Format(Duration duration) => duration.ToString("-H:mm:ss", CultureInfo.InvariantCulture);
+
+    private static string FormatOffset(Duration offset) =>
+        offset == Duration.Zero ? "at" : offset < Duration.Zero ? $"{Format(-offset)} before" : $"{Format(offset)} after";
+
+    /// <summary>A target's clock: wall time, or a calendar's working time; remembers horizon failures and extrapolation.</summary>
+    private struct Clock(WorkingCalendar? calendar)
+    {
+        public bool Failed;
+        public bool Extrapolated;
+
+        public Duration Between(Instant a, Instant b)
+        {
+            if (calendar is null)
+            {
+                return b - a;
+            }
+
+            var answer = calendar.Between(a, b);
+            Note(answer.Status);
+            return answer.GetValueOrDefault(Duration.Zero);
+        }
+
+        public Instant? Add(Instant start, Duration duration, GapLanding landing)
+        {
+            if (calendar is null)
+            {
+                return start + duration;
+            }
+
+            var answer = calendar.Add(start, duration, landing);
+            Note(answer.Status);
+            return answer.TryGetValue(out var value) ? value : null;
+        }
+
+        public void Note(CalendarStatus status)
+        {
+            Failed |= status > CalendarStatus.OutsideHolidayData;
+            Extrapolated |= status == CalendarStatus.OutsideHolidayData;
+        }
+    }
+
+    /// <summary>Walks the pauses in order: the due instant moves by the clock time paused before it is reached.</summary>
+    private struct BudgetWalk(Instant start, Duration? budget, GapLanding landing)
+    {
+        private Instant _cursor = start;
+        private Duration? _remaining = budget;
+        private Instant? _due;
+
+        public Duration Paused { get; private set; }
+
+        public void Pause(ref Clock clock, Instant from, Instant to)
+        {
+            Paused += clock.Between(from, to);
+            if (_due is not null || _remaining is not { } remaining)
+            {
+                return;
+            }
+
+            var due = clock.Add(_cursor, remaining, landing);
+            if (due is null)
+            {
+                _remaining = null;
+            }
+            else if (due.Value <= from)
+            {
+                _due = due;
+            }
+            else
+            {
+                _remaining = remaining - clock.Between(_cursor, from);
+                _cursor = to;
+            }
+        }
+
+        public readonly Instant? Due(ref Clock clock) => _due ?? (_remaining is { } remaining ? clock.Add(_cursor, remaining, landing) : null);
+    }
+
+    private readonly ref struct Context(Ticket ticket, ReadOnlySpan<TicketEvent> events, ReadOnlySpan<int> ids, Instant at, DateTimeZone zone, int cycles)
+    {
+        public Ticket Ticket { get; } = ticket;
+
+        public ReadOnlySpan<TicketEvent> Events { get; } = events;
+
+        public ReadOnlySpan<int> Ids { get; } = ids;
+
+        public Instant At { get; } = at;
+
+        public DateTimeZone Zone { get; } = zone;
+
+        public int Cycles { get; } = cycles;
+    }
+}
