@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using NodaTime;
 using NodaTime.Text;
-using NodaTime.TimeZones;
 
 namespace Feedback.Calendars;
 
@@ -314,7 +313,7 @@ public sealed class WorkingCalendar
         }
 
         var date = HorizonStart.PlusDays(_workingDates[ordinal]);
-        var result = Zone.ResolveLocal(date + local.TimeOfDay, Resolvers.LenientResolver).ToInstant();
+        var result = ZoneMath.AtLeniently(Zone, date + local.TimeOfDay);
         if (result > HorizonEndInstant)
         {
             return DaysFailure(Invariant($"AddWorkingDays(start: {start}, days: {days})"), backward: false);

@@ -612,7 +612,7 @@ public sealed class SlaPolicy
         // the next working day).
         while (true)
         {
-            var deadline = zone.AtLeniently(date + target.DailyAt).ToInstant();
+            var deadline = ZoneMath.AtLeniently(zone, date + target.DailyAt);
             var day = date;
             date = date.PlusDays(1);
             if (deadline <= begin)
