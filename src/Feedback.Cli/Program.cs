@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Feedback.Calendars;
+using Feedback.Policies;
+using Feedback.Sla;
 using NodaTime;
 using NodaTime.Text;
 
@@ -57,6 +59,7 @@ public static class Program
         var office = w2.Value;
         Instant At(int y, int mo, int d, int h, int mi) => new LocalDateTime(y, mo, d, h, mi).InZoneStrictly(zone).ToInstant();
 
+
         output.WriteLine("Feedback demo: deadlines on working calendars (Asia/Shanghai, official holidays CN 2007-2026)");
         output.WriteLine();
         var rows = new (string What, WorkingCalendar Calendar, Instant Start, Func<WorkingCalendar, Instant, CalendarAnswer<Instant>> Due)[]
@@ -83,8 +86,36 @@ public static class Program
         }
 
         output.WriteLine();
+        Complaint(output, zone, At);
+        output.WriteLine();
         Throughput(output, gm, At(2015, 1, 5, 9, 0), operations);
         return 0;
+    }
+
+    private static void Complaint(TextWriter output, DateTimeZone zone, Func<int, int, int, int, int, Instant> at)
+    {
+        // A complaint under the D preset (supervision orders, T8-T14), evaluated mid-way.
+        var policy = PolicyPresets.AfterSalesComplaints;
+        var ticket = new Ticket("C-2026-0312", "complaint", "major",
+            [
+                new TicketEvent("call-ended", at(2026, 3, 2, 9, 0)),
+                new TicketEvent("order-drafted", at(2026, 3, 2, 9, 42)),
+                new TicketEvent("order-submitted", at(2026, 3, 2, 9, 45)),
+                new TicketEvent("order-signed-off", at(2026, 3, 2, 10, 30)),
+                new TicketEvent("visited", at(2026, 3, 2, 11, 10)),
+                new TicketEvent("progress-updated", at(2026, 3, 2, 16, 0)),
+                new TicketEvent("meeting-held", at(2026, 3, 3, 10, 0)),
+            ],
+            fields: new Dictionary<string, Instant> { ["required-completion"] = at(2026, 3, 6, 12, 0), ["agreed-completion"] = at(2026, 3, 5, 18, 0) });
+        var now = at(2026, 3, 4, 9, 0);
+        output.WriteLine($"Complaint {ticket.Id} under policy '{policy.Id}', evaluated at {Local.Format(now.InZone(zone).LocalDateTime)}:");
+        var explanations = policy.Explain(ticket, now);
+        foreach (var result in policy.Evaluate(ticket, now).Where(r => r.IsApplicable && r.State != TargetState.NotStarted))
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {result.Target.Id,-16} {result.State,-9} due {(result.Due is { } due ? Local.Format(due.InZone(zone).LocalDateTime) : "-"),-20} used {result.PercentUsed,5:0}%  warn {result.WarningLevel}{(result.LateBy > Duration.Zero ? $"  late {result.LateBy.TotalMinutes:0} min" : "")}{(result.Misses > 0 ? $"  missed {result.Misses} day(s)" : "")}"));
+            output.WriteLine($"      why: {explanations[result.Target.Id]}");
+        }
     }
 
     private static void Throughput(TextWriter output, WorkingCalendar calendar, Instant first, int operations)
