@@ -61,6 +61,9 @@ public static class PolicyDocument
         }
     }
 
+    /// <summary>The longest duration a policy may state: ten years.</summary>
+    public static readonly Duration MaxDuration = Duration.FromDays(3650);
+
     private sealed class Reader(PolicyLoadOptions options)
     {
         private static readonly string[] PolicyProperties = ["$schema", "id", "name", "description", "zone", "events", "reopenEvent", "thresholds", "escalation", "calendars", "projects", "targets"];
@@ -588,7 +591,7 @@ public static class PolicyDocument
             }
 
             bool needsBudget = due == DueKind.Budget || candidates.Any(c => c.IsBudget);
-            if (needsBudget && within is null && workingDays is null)
+            if (needsBudget && !e.TryGetProperty("within", out _) && !e.TryGetProperty("workingDays", out _))
             {
                 Error($"{path}.within", "A target due after its budget needs \"within\" (an ISO-8601 duration such as \"PT30M\") or \"workingDays\".");
             }
@@ -792,6 +795,11 @@ public static class PolicyDocument
             if (parsed is null)
             {
                 Error($"{path}.{name}", $"'{(text ?? value.GetRawText())}' is not an ISO-8601 duration such as \"PT30M\", \"PT4H\", \"P3D\" or \"-PT5M\" (no months or years).");
+            }
+            else if (parsed.Value > MaxDuration || parsed.Value < -MaxDuration)
+            {
+                Error($"{path}.{name}", $"Duration '{text}' is longer than {MaxDuration.Days} days; SLA durations are limited to ten years.");
+                return null;
             }
 
             return parsed;

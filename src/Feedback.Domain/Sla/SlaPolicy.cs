@@ -3,6 +3,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using Ardalis.Result;
 using Feedback.Calendars;
 using NodaTime;
 using NodaTime.Text;
@@ -119,6 +120,29 @@ public sealed class SlaPolicy
 
     /// <summary>The calendars, compiled in <see cref="DefaultZone"/>.</summary>
     public ImmutableDictionary<string, WorkingCalendar> Calendars { get; }
+
+    /// <summary>
+    /// Checks a ticket against the policy: every event name must be one the policy knows (evaluation
+    /// ignores unknown events, so a misspelt one would otherwise go unnoticed).
+    /// </summary>
+    /// <param name="ticket">The ticket.</param>
+    /// <returns>The ticket, or an invalid result naming each unknown event by index and name.</returns>
+    public Result<Ticket> Validate(Ticket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var errors = new List<ValidationError>();
+        for (int i = 0; i < ticket.Events.Length; i++)
+        {
+            string name = ticket.Events[i].Name;
+            if (!_eventIds.ContainsKey(name))
+            {
+                errors.Add(new ValidationError(string.Create(CultureInfo.InvariantCulture, $"events[{i}].name"),
+                    $"Ticket '{ticket.Id}': unknown event '{name}' at {ticket.Events[i].At}; policy '{Id}' does not know it (declare it in \"events\" or fix the name)."));
+            }
+        }
+
+        return errors.Count == 0 ? Result<Ticket>.Success(ticket) : Result<Ticket>.Invalid(errors);
+    }
 
     /// <summary>The zone a ticket's calendars count in: its project's, or <see cref="DefaultZone"/>.</summary>
     /// <param name="ticket">The ticket.</param>

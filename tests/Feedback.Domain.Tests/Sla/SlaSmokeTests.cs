@@ -42,3 +42,25 @@ public class SlaSmokeTests
         policy.Explain(ticket, Sh(2026, 3, 3, 10, 0))["T11-completion"].Should().Contain("agreed 2026-03-04 18:00:00 is earlier than order 2026-03-05 12:00:00");
     }
 }
+
+public class SlaPolicyValidationTests
+{
+    [Fact]
+    public void Validate_TicketWithAMisspeltEvent_NamesItsIndexAndName()
+    {
+        var ticket = new Ticket("c9", "complaint", "general",
+            [new TicketEvent("call-ended", Sh(2026, 3, 2, 9, 0)), new TicketEvent("visted", Sh(2026, 3, 2, 10, 0))]);
+        var result = PolicyPresets.AfterSalesComplaints.Validate(ticket);
+        result.ValidationErrors.Select(e => e.Identifier + ": " + e.ErrorMessage).Should().Equal(
+            "events[1].name: Ticket 'c9': unknown event 'visted' at 2026-03-02T02:00:00Z; policy 'd-after-sales-complaints' does not know it (declare it in \"events\" or fix the name).");
+        PolicyPresets.AfterSalesComplaints.Validate(ticket.WithEvent("visited", Sh(2026, 3, 2, 11, 0))).IsSuccess.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Load_DurationLongerThanTenYears_IsRejected()
+    {
+        const string json = """{ "id": "p", "zone": "UTC", "targets": [ { "id": "t", "start": "received", "stop": "closed", "within": "P100000D" } ] }""";
+        PolicyDocument.Load(json).ValidationErrors.Select(e => e.Identifier + ": " + e.ErrorMessage).Should().Equal(
+            "$.targets[0].within: Duration 'P100000D' is longer than 3650 days; SLA durations are limited to ten years.");
+    }
+}
