@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using Ardalis.Result;
 using Feedback.Calendars;
+using Feedback.Routing;
 using Feedback.Sla;
 using NodaTime;
 using NodaTime.Text;
@@ -36,13 +37,20 @@ public sealed record PolicyLoadOptions
 /// above 100 %, a chained target that refers to one defined after it. Parsing is culture-invariant.
 /// Thread-safe.
 /// </remarks>
-public static class PolicyDocument
+public static partial class PolicyDocument
 {
     /// <summary>Loads and compiles a policy.</summary>
     /// <param name="json">The document.</param>
     /// <param name="options">Holiday data and zones, or <c>null</c> for <see cref="PolicyLoadOptions.Default"/>.</param>
     /// <returns>The compiled policy, or an invalid result listing every problem by JSON path.</returns>
-    public static Result<SlaPolicy> Load(string json, PolicyLoadOptions? options = null)
+    public static Result<SlaPolicy> Load(string json, PolicyLoadOptions? options = null) =>
+        LoadRulebook(json, options).Map(rulebook => rulebook.Sla);
+
+    /// <summary>Loads and compiles a whole rulebook: the SLA policy and the optional routing, roster and penalties sections.</summary>
+    /// <param name="json">The document.</param>
+    /// <param name="options">Holiday data and zones, or <c>null</c> for <see cref="PolicyLoadOptions.Default"/>.</param>
+    /// <returns>The rulebook, or an invalid result listing every problem by JSON path.</returns>
+    public static Result<Rulebook> LoadRulebook(string json, PolicyLoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         JsonDocument document;
@@ -52,7 +60,7 @@ public static class PolicyDocument
         }
         catch (JsonException ex)
         {
-            return Result<SlaPolicy>.Invalid(new ValidationError("$", $"Not valid JSON: {ex.Message}"));
+            return Result<Rulebook>.Invalid(new ValidationError("$", $"Not valid JSON: {ex.Message}"));
         }
 
         using (document)
@@ -64,9 +72,9 @@ public static class PolicyDocument
     /// <summary>The longest duration a policy may state: ten years.</summary>
     public static readonly Duration MaxDuration = Duration.FromDays(3650);
 
-    private sealed class Reader(PolicyLoadOptions options)
+    private sealed partial class Reader(PolicyLoadOptions options)
     {
-        private static readonly string[] PolicyProperties = ["$schema", "id", "name", "description", "zone", "events", "reopenEvent", "thresholds", "escalation", "calendars", "projects", "targets"];
+        private static readonly string[] PolicyProperties = ["$schema", "id", "name", "description", "zone", "events", "reopenEvent", "thresholds", "escalation", "calendars", "projects", "targets", "routing", "roster", "penalties"];
         private static readonly string[] CalendarProperties = ["description", "week", "seasons", "holidays", "makeUpDaysWorkAs", "dates", "horizon"];
         private static readonly string[] TargetProperties =
             ["id", "rule", "description", "when", "start", "stop", "pause", "resume", "cancel", "reset", "clock", "within", "workingDays", "endOfDay", "landing", "due", "thresholds", "escalation", "cycle"];
@@ -74,11 +82,11 @@ public static class PolicyDocument
         private readonly List<ValidationError> _errors = [];
         private readonly HashSet<string> _events = new(SlaEvents.Standard, StringComparer.Ordinal);
 
-        public Result<SlaPolicy> Read(JsonElement root)
+        public Result<Rulebook> Read(JsonElement root)
         {
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return Result<SlaPolicy>.Invalid(new ValidationError("$", $"Expected a policy object, found {root.ValueKind}."));
+                return Result<Rulebook>.Invalid(new ValidationError("$", $"Expected a policy object, found {root.ValueKind}."));
             }
 
             Unknown(root, "$", PolicyProperties);
@@ -112,10 +120,13 @@ public static class PolicyDocument
             var calendars = Calendars(root, zone);
             var projects = Projects(root);
             var targets = Targets(root, calendars, thresholds, escalation);
+            var routing = root.TryGetProperty("routing", out var routingElement) ? Routing(routingElement, "$.routing") : null;
+            var penalties = root.TryGetProperty("penalties", out var penaltiesElement) ? Penalties(penaltiesElement, "$.penalties", targets) : null;
+            var rosterSteps = root.TryGetProperty("roster", out var rosterElement) ? Roster(rosterElement, "$.roster", calendars) : null;
 
             if (_errors.Count > 0)
             {
-                return Result<SlaPolicy>.Invalid(_errors);
+                return Result<Rulebook>.Invalid(_errors);
             }
 
             // Compile every calendar in the default zone and in each project zone, once.
@@ -141,13 +152,15 @@ public static class PolicyDocument
 
             if (_errors.Count > 0)
             {
-                return Result<SlaPolicy>.Invalid(_errors.DistinctBy(e => (e.Identifier, e.ErrorMessage)).ToList());
+                return Result<Rulebook>.Invalid(_errors.DistinctBy(e => (e.Identifier, e.ErrorMessage)).ToList());
             }
 
             var byName = calendars.Keys.ToImmutableDictionary(n => n, n => compiled[(n, zone.Id)], StringComparer.Ordinal);
-            return Result<SlaPolicy>.Success(new SlaPolicy(
+            var sla = new SlaPolicy(
                 id, name, targets, [.. _events.Order(StringComparer.Ordinal)], reopen, zone, projects, byName,
-                (calendarName, z) => compiled[(calendarName, z.Id)]));
+                (calendarName, z) => compiled[(calendarName, z.Id)]);
+            var roster = rosterSteps is { } r ? new DutyRoster([.. r.Teams.Select(t => new DutyTeam(t.Team, byName[t.Calendar]))], r.Fallback) : null;
+            return Result<Rulebook>.Success(new Rulebook(sla, routing, roster, penalties));
         }
 
         private Dictionary<string, Func<DateTimeZone, WorkingCalendarBuilder>> Calendars(JsonElement root, DateTimeZone zone)

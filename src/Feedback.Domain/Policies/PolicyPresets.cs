@@ -10,21 +10,30 @@ namespace Feedback.Policies;
 /// <remarks>Thread-safe; each preset is loaded once, on first use.</remarks>
 public static class PolicyPresets
 {
-    private static readonly Lazy<SlaPolicy> D = new(() => LoadShipped("d-after-sales-complaints"));
-    private static readonly Lazy<SlaPolicy> B = new(() => LoadShipped("b-property-management"));
-    private static readonly Lazy<SlaPolicy> C = new(() => LoadShipped("c-service-standard"));
+    private static readonly Lazy<Rulebook> D = new(() => LoadShipped("d-after-sales-complaints"));
+    private static readonly Lazy<Rulebook> B = new(() => LoadShipped("b-property-management"));
+    private static readonly Lazy<Rulebook> C = new(() => LoadShipped("c-service-standard"));
 
     /// <summary>The names of the shipped presets.</summary>
     public static IReadOnlyList<string> Names { get; } = ["d-after-sales-complaints", "b-property-management", "c-service-standard"];
 
     /// <summary>D: a national developer's after-sales complaint measures (supervision orders, T8-T14).</summary>
-    public static SlaPolicy AfterSalesComplaints => D.Value;
+    public static SlaPolicy AfterSalesComplaints => D.Value.Sla;
+
+    /// <summary>D's whole rulebook: SLA targets, routing R1-R2 and penalties P1-P4.</summary>
+    public static Rulebook AfterSalesComplaintsRulebook => D.Value;
 
     /// <summary>B: a property-management plan's help requests and repairs (T1-T3).</summary>
-    public static SlaPolicy PropertyManagement => B.Value;
+    public static SlaPolicy PropertyManagement => B.Value.Sla;
+
+    /// <summary>B's whole rulebook: SLA targets and routing with the follow-up owners of R3.</summary>
+    public static Rulebook PropertyManagementRulebook => B.Value;
 
     /// <summary>C: hotline and customer-service regulations (T4-T7, T15, calendars W1 and W2).</summary>
-    public static SlaPolicy ServiceStandard => C.Value;
+    public static SlaPolicy ServiceStandard => C.Value.Sla;
+
+    /// <summary>C's whole rulebook: SLA targets, calendars W1-W2 and the W2 duty roster.</summary>
+    public static Rulebook ServiceStandardRulebook => C.Value;
 
     /// <summary>The JSON text of a shipped preset, to copy and adapt.</summary>
     /// <param name="name">One of <see cref="Names"/>.</param>
@@ -41,9 +50,9 @@ public static class PolicyPresets
         return Result<string>.Success(reader.ReadToEnd());
     }
 
-    private static SlaPolicy LoadShipped(string name)
+    private static Rulebook LoadShipped(string name)
     {
-        var loaded = PolicyDocument.Load(Document(name).Value);
+        var loaded = PolicyDocument.LoadRulebook(Document(name).Value);
         return loaded.IsSuccess
             ? loaded.Value
             : throw new InvalidOperationException($"Shipped preset '{name}' is invalid: " + string.Join("; ", loaded.ValidationErrors.Select(e => $"{e.Identifier}: {e.ErrorMessage}")));
