@@ -95,7 +95,8 @@ public static class Program
     private static void Complaint(TextWriter output, DateTimeZone zone, Func<int, int, int, int, int, Instant> at)
     {
         // A complaint under the D preset (supervision orders, T8-T14), evaluated mid-way.
-        var policy = PolicyPresets.AfterSalesComplaints;
+        var rulebook = PolicyPresets.AfterSalesComplaintsRulebook;
+        var policy = rulebook.Sla;
         var ticket = new Ticket("C-2026-0312", "complaint", "major",
             [
                 new TicketEvent("call-ended", at(2026, 3, 2, 9, 0)),
@@ -115,6 +116,16 @@ public static class Program
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {result.Target.Id,-16} {result.State,-9} due {(result.Due is { } due ? Local.Format(due.InZone(zone).LocalDateTime) : "-"),-20} used {result.PercentUsed,5:0}%  warn {result.WarningLevel}{(result.LateBy > Duration.Zero ? $"  late {result.LateBy.TotalMinutes:0} min" : "")}{(result.Misses > 0 ? $"  missed {result.Misses} day(s)" : "")}"));
             output.WriteLine($"      why: {explanations[result.Target.Id]}");
+        }
+
+        var request = new Feedback.Routing.RouteRequest("complaint", "quality-delay", "major", "third-tier", FirstReceiver: "hotline-agent-7");
+        output.WriteLine($"  route (R1-R4): {rulebook.Routing!.Explain(request)}");
+        var people = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty
+            .Add("accountable", "zhang.wei").Add("supervising-leader", "li.na").Add("draft-owner", "wang.fang");
+        var @case = new Feedback.Penalties.PenaltyCase(ticket.Id, policy.Evaluate(ticket, now), people, [], now, zone);
+        foreach (var line in rulebook.Penalties!.Assess(@case))
+        {
+            output.WriteLine($"  penalty {line.RuleId} ({line.Role} {line.PersonId}): {line.Computation}");
         }
     }
 
