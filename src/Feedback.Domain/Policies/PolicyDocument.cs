@@ -77,7 +77,7 @@ public static partial class PolicyDocument
         private static readonly string[] PolicyProperties = ["$schema", "id", "name", "description", "zone", "events", "reopenEvent", "thresholds", "escalation", "calendars", "projects", "targets", "routing", "roster", "penalties"];
         private static readonly string[] CalendarProperties = ["description", "week", "seasons", "holidays", "makeUpDaysWorkAs", "dates", "horizon"];
         private static readonly string[] TargetProperties =
-            ["id", "rule", "description", "when", "start", "stop", "pause", "resume", "cancel", "reset", "clock", "within", "workingDays", "endOfDay", "landing", "due", "thresholds", "escalation", "cycle"];
+            ["id", "rule", "description", "when", "start", "stop", "pause", "resume", "cancel", "reset", "clock", "within", "workingDays", "endOfDay", "landing", "due", "thresholds", "escalation", "cycle", "restartOnReopen"];
 
         private readonly List<ValidationError> _errors = [];
         private readonly HashSet<string> _events = new(SlaEvents.Standard, StringComparer.Ordinal);
@@ -654,6 +654,7 @@ public static partial class PolicyDocument
                 Thresholds = thresholds,
                 Escalation = escalation,
                 Cycle = cycle,
+                RestartOnReopen = e.TryGetProperty("restartOnReopen", out var restart) && restart.ValueKind == JsonValueKind.True,
             };
             return target;
         }

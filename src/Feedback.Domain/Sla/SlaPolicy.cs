@@ -27,8 +27,9 @@ public sealed record ProjectSettings(DateTimeZone Zone, string? CityTier);
 /// <para>Pauses are measured on the target's own clock (business time for business-time targets); a
 /// ticket that goes straight from paused to closed keeps its hold time; a working-days budget becomes
 /// the business time from the start to the end of the n-th working day, so pauses extend it alike.
-/// A reopen event starts a new cycle, in which targets whose start event does not recur start at the
-/// reopen; each target's <see cref="SlaTarget.Cycle"/> says which cycle counts.</para>
+/// A reopen event starts a new cycle: only events after it count in it; a target starts at its own start
+/// event again, or at the reopen when it is marked <see cref="SlaTarget.RestartOnReopen"/>; each target's
+/// <see cref="SlaTarget.Cycle"/> says which cycle counts.</para>
 /// <para>Immutable and thread-safe; <see cref="Evaluate(Ticket, Instant, Span{TargetEvaluation})"/>
 /// allocates nothing for tickets of up to 256 events.</para>
 /// </remarks>
@@ -339,7 +340,7 @@ public sealed class SlaPolicy
                     }
                 }
 
-                if (start is null && cycleStart is not null)
+                if (start is null && cycleStart is not null && target.RestartOnReopen)
                 {
                     start = cycleStart;
                     text?.Append(CultureInfo.InvariantCulture, $"restarted at the reopen {Local(start.Value, context.Zone)}");

@@ -201,6 +201,13 @@ public sealed class SlaTarget
     /// <summary>Which cycle of a reopened ticket counts.</summary>
     public CycleChoice Cycle { get; init; }
 
+    /// <summary>
+    /// Whether, in a cycle after a reopen, the target starts at the reopen when its own start event does
+    /// not happen again (a resolution clock that restarts, a daily obligation that resumes). When
+    /// <c>false</c> (the default) the target waits for its own start event in the new cycle.
+    /// </summary>
+    public bool RestartOnReopen { get; init; }
+
     // Compiled event ids (-1 when absent), set by the policy.
     internal int[] StartIds { get; set; } = [];
 
