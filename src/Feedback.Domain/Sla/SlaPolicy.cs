@@ -124,10 +124,11 @@ public sealed class SlaPolicy
 
     /// <summary>
     /// Checks a ticket against the policy: every event name must be one the policy knows (evaluation
-    /// ignores unknown events, so a misspelt one would otherwise go unnoticed).
+    /// ignores unknown events, so a misspelt one would otherwise go unnoticed), and every field an
+    /// applicable target that has started starts from or takes its due time from must be set.
     /// </summary>
     /// <param name="ticket">The ticket.</param>
-    /// <returns>The ticket, or an invalid result naming each unknown event by index and name.</returns>
+    /// <returns>The ticket, or an invalid result naming each unknown event by index and name, and each missing field.</returns>
     public Result<Ticket> Validate(Ticket ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
@@ -139,6 +140,32 @@ public sealed class SlaPolicy
             {
                 errors.Add(new ValidationError(string.Create(CultureInfo.InvariantCulture, $"events[{i}].name"),
                     $"Ticket '{ticket.Id}': unknown event '{name}' at {ticket.Events[i].At}; policy '{Id}' does not know it (declare it in \"events\" or fix the name)."));
+            }
+        }
+
+        foreach (var target in Targets)
+        {
+            // Only targets that have started (or may start from a field or another target) need their fields yet.
+            bool started = target.StartKind != StartKind.Event || ticket.Events.Any(e => target.StartEvents.Contains(e.Name));
+            if (!target.AppliesTo(ticket) || !started)
+            {
+                continue;
+            }
+
+            var needed = target.Due == DueKind.Field ? [target.DueField!]
+                : target.Due == DueKind.EarliestOf && !target.Candidates.Any(c => c.IsBudget || c.Target is not null)
+                    ? target.Candidates.Select(c => c.Field!).ToArray()
+                    : Array.Empty<string>();
+            bool anySet = needed.Length == 0 || (target.Due == DueKind.EarliestOf ? needed.Any(ticket.Fields.ContainsKey) : needed.All(ticket.Fields.ContainsKey));
+            if (target.StartKind == StartKind.Field && !ticket.Fields.ContainsKey(target.StartField!))
+            {
+                errors.Add(new ValidationError($"fields.{target.StartField}", $"Ticket '{ticket.Id}': target '{target.Id}' starts at field '{target.StartField}', which the ticket does not have."));
+            }
+
+            if (!anySet)
+            {
+                errors.Add(new ValidationError($"fields.{string.Join("|", needed)}",
+                    $"Ticket '{ticket.Id}': target '{target.Id}' takes its due time from {(needed.Length == 1 ? "field" : "one of the fields")} '{string.Join("', '", needed)}', which the ticket does not have; it will have no due time."));
             }
         }
 

@@ -57,6 +57,15 @@ public class SlaPolicyValidationTests
     }
 
     [Fact]
+    public void Validate_T2AppointmentRepairWithoutAppointment_NamesTheMissingField()
+    {
+        var ticket = new Ticket("r1", "repair", "general", [new TicketEvent("slip-taken", Sh(2026, 3, 2, 9, 0))], category: "paid-appointment");
+        PolicyPresets.PropertyManagement.Validate(ticket).ValidationErrors.Select(e => e.Identifier + ": " + e.ErrorMessage).Should().Equal(
+            "fields.appointment: Ticket 'r1': target 'T2-onsite-appointment' takes its due time from field 'appointment', which the ticket does not have; it will have no due time.");
+        PolicyPresets.PropertyManagement.Validate(ticket.WithField("appointment", Sh(2026, 3, 2, 14, 0))).IsSuccess.Should().BeTrue();
+    }
+
+    [Fact]
     public void Load_DurationLongerThanTenYears_IsRejected()
     {
         const string json = """{ "id": "p", "zone": "UTC", "targets": [ { "id": "t", "start": "received", "stop": "closed", "within": "P100000D" } ] }""";
