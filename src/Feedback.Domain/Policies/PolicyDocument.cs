@@ -74,7 +74,7 @@ public static partial class PolicyDocument
 
     private sealed partial class Reader(PolicyLoadOptions options)
     {
-        private static readonly string[] PolicyProperties = ["$schema", "id", "name", "description", "zone", "events", "reopenEvent", "thresholds", "escalation", "calendars", "projects", "targets", "routing", "roster", "penalties"];
+        private static readonly string[] PolicyProperties = ["$schema", "id", "name", "description", "zone", "events", "reopenEvent", "thresholds", "escalation", "calendars", "projects", "targets", "routing", "roster", "penalties", "followUps"];
         private static readonly string[] CalendarProperties = ["description", "week", "seasons", "holidays", "makeUpDaysWorkAs", "dates", "horizon"];
         private static readonly string[] TargetProperties =
             ["id", "rule", "description", "when", "start", "stop", "pause", "resume", "cancel", "reset", "clock", "within", "workingDays", "endOfDay", "landing", "due", "thresholds", "escalation", "cycle", "restartOnReopen"];
@@ -123,6 +123,7 @@ public static partial class PolicyDocument
             var routing = root.TryGetProperty("routing", out var routingElement) ? Routing(routingElement, "$.routing") : null;
             var penalties = root.TryGetProperty("penalties", out var penaltiesElement) ? Penalties(penaltiesElement, "$.penalties", targets) : null;
             var rosterSteps = root.TryGetProperty("roster", out var rosterElement) ? Roster(rosterElement, "$.roster", calendars) : null;
+            var followUpSteps = root.TryGetProperty("followUps", out var followUpElement) ? FollowUps(followUpElement, "$.followUps", calendars) : null;
 
             if (_errors.Count > 0)
             {
@@ -160,7 +161,8 @@ public static partial class PolicyDocument
                 id, name, targets, [.. _events.Order(StringComparer.Ordinal)], reopen, zone, projects, byName,
                 (calendarName, z) => compiled[(calendarName, z.Id)]);
             var roster = rosterSteps is { } r ? new DutyRoster([.. r.Teams.Select(t => new DutyTeam(t.Team, byName[t.Calendar]))], r.Fallback) : null;
-            return Result<Rulebook>.Success(new Rulebook(sla, routing, roster, penalties));
+            var followUps = followUpSteps?.Invoke(zone, name => byName[name]);
+            return Result<Rulebook>.Success(new Rulebook(sla, routing, roster, penalties, followUps));
         }
 
         private Dictionary<string, Func<DateTimeZone, WorkingCalendarBuilder>> Calendars(JsonElement root, DateTimeZone zone)

@@ -13,9 +13,22 @@ public static class PolicyPresets
     private static readonly Lazy<Rulebook> D = new(() => LoadShipped("d-after-sales-complaints"));
     private static readonly Lazy<Rulebook> B = new(() => LoadShipped("b-property-management"));
     private static readonly Lazy<Rulebook> C = new(() => LoadShipped("c-service-standard"));
+    private static readonly Lazy<Rulebook> A1 = new(() => LoadShipped("a1-follow-up"));
+    private static readonly Lazy<Rulebook> A2 = new(() => LoadShipped("a2-follow-up"));
+    private static readonly Lazy<Rulebook> A3 = new(() => LoadShipped("a3-follow-up"));
 
     /// <summary>The names of the shipped presets.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["d-after-sales-complaints", "b-property-management", "c-service-standard"];
+    public static IReadOnlyList<string> Names { get; } =
+        ["d-after-sales-complaints", "b-property-management", "c-service-standard", "a1-follow-up", "a2-follow-up", "a3-follow-up"];
+
+    /// <summary>A1's follow-up rules: complaints 100 %, repairs 50 %, special services 30 % (mid-term and after the contract), households quarterly.</summary>
+    public static Rulebook FollowUpA1 => A1.Value;
+
+    /// <summary>A2's follow-up rules: complaints 100 %, repairs 20 % within a month, others set per site.</summary>
+    public static Rulebook FollowUpA2 => A2.Value;
+
+    /// <summary>A3's follow-up rules: complaints 100 %, repairs 30 % after one and within two months, services and help 30 %, events 10 %.</summary>
+    public static Rulebook FollowUpA3 => A3.Value;
 
     /// <summary>D: a national developer's after-sales complaint measures (supervision orders, T8-T14).</summary>
     public static SlaPolicy AfterSalesComplaints => D.Value.Sla;
