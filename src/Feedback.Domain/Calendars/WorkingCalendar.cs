@@ -305,8 +305,11 @@ public sealed class WorkingCalendar
         }
 
         var local = start.InZone(Zone).LocalDateTime;
+
+        // j may be -1: after a fall-back across midnight at the horizon start, an instant inside the
+        // horizon can still carry the previous local date; no working day of the horizon precedes it.
         int j = Period.DaysBetween(HorizonStart, local.Date);
-        long ordinal = days > 0 ? (long)_workingDaysBefore[j + 1] + days - 1 : (long)_workingDaysBefore[j] + days;
+        long ordinal = days > 0 ? (long)_workingDaysBefore[j + 1] + days - 1 : (long)(j < 0 ? 0 : _workingDaysBefore[j]) + days;
         if (ordinal < 0 || ordinal >= _workingDates.Length)
         {
             return DaysFailure(Invariant($"AddWorkingDays(start: {start}, days: {days})"), ordinal < 0);
@@ -349,7 +352,7 @@ public sealed class WorkingCalendar
 
         long s = ToNanos(start);
         int j = Period.DaysBetween(HorizonStart, start.InZone(Zone).Date);
-        if (days == 0 && j < _dayEnd.Length && _dayEnd[j] != long.MinValue && _dayEnd[j] >= s)
+        if (days == 0 && j >= 0 && j < _dayEnd.Length && _dayEnd[j] != long.MinValue && _dayEnd[j] >= s)
         {
             return CalendarAnswer<Instant>.Success(FromNanos(_dayEnd[j]), StatusOf(s, _dayEnd[j]), this);
         }
