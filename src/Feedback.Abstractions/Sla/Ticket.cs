@@ -5,7 +5,7 @@ namespace Feedback.Sla;
 
 /// <summary>Something that happened to a ticket, such as <c>call-ended</c> or <c>paused</c>, and when.</summary>
 /// <remarks>Immutable and thread-safe; equality is by name (ordinal) and instant.</remarks>
-/// <param name="Name">The event name, one of <see cref="SlaEvents.Standard"/> or declared by the policy.</param>
+/// <param name="Name">The event name, one of the standard SLA event names (<c>Feedback.Sla.SlaEvents.Standard</c>) or declared by the policy.</param>
 /// <param name="At">When it happened.</param>
 public readonly record struct TicketEvent(string Name, Instant At);
 

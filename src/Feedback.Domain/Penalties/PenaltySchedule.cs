@@ -142,7 +142,7 @@ public sealed record PenaltyOccurrence(string TicketId, string Occurrence, Insta
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 /// <param name="TicketId">The ticket.</param>
-/// <param name="Evaluations">Its evaluations, from <see cref="SlaPolicy.Evaluate(Ticket, Instant)"/>.</param>
+/// <param name="Evaluations">Its evaluations: <see cref="SlaPolicy.EvaluateCycles"/> so that every cycle of a reopened ticket is charged (or <see cref="SlaPolicy.Evaluate(Ticket, Instant)"/> for the reported cycle only).</param>
 /// <param name="People">Role to person id for this ticket (resolved by the host, for example through its directory).</param>
 /// <param name="Occurrences">Occurrences recorded on the ticket.</param>
 /// <param name="EvaluatedAt">The instant the evaluations were made (the date of lines for still-open lateness).</param>

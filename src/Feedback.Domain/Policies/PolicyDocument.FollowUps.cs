@@ -37,7 +37,7 @@ public static partial class PolicyDocument
 
             var kinds = ImmutableArray.CreateBuilder<KindRule>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            if (!e.TryGetProperty("kinds", out var list))
+            if (!Has(e, "kinds", out var list))
             {
                 Error($"{path}.kinds", "List the kinds followed up, each with its rate and windows.");
             }
@@ -53,13 +53,13 @@ public static partial class PolicyDocument
                     }
 
                     decimal rate = 0;
-                    if (!item.TryGetProperty("rate", out var r) || r.ValueKind != JsonValueKind.Number || !r.TryGetDecimal(out rate) || rate < 0 || rate > 100)
+                    if (!Has(item, "rate", out var r) || r.ValueKind != JsonValueKind.Number || !Dec(r, out rate) || rate < 0 || rate > 100)
                     {
-                        Error($"{itemPath}.rate", $"'{(item.TryGetProperty("rate", out var bad) ? bad.GetRawText() : "(missing)")}' is not a rate in percent from 0 to 100.");
+                        Error($"{itemPath}.rate", $"'{(Has(item, "rate", out var bad) ? bad.GetRawText() : "(missing)")}' is not a rate in percent from 0 to 100.");
                     }
 
                     var windows = ImmutableArray.CreateBuilder<WindowRule>();
-                    if (item.TryGetProperty("windows", out var windowList))
+                    if (Has(item, "windows", out var windowList))
                     {
                         foreach (var (w, wPath) in Items(windowList, $"{itemPath}.windows"))
                         {
@@ -74,19 +74,19 @@ public static partial class PolicyDocument
                 }
             }
 
-            var mandatory = e.TryGetProperty("mandatory", out var m) ? m : default;
+            var mandatory = Has(e, "mandatory", out var m) ? m : default;
             Unknown(mandatory, $"{path}.mandatory", ["severities", "unsatisfied", "keyHouseholds"]);
-            var mandatorySeverities = mandatory.ValueKind == JsonValueKind.Object && mandatory.TryGetProperty("severities", out var ms)
+            var mandatorySeverities = mandatory.ValueKind == JsonValueKind.Object && Has(mandatory, "severities", out var ms)
                 ? Strings(ms, $"{path}.mandatory.severities").ToFrozenSet(StringComparer.Ordinal) : FrozenSet<string>.Empty;
             bool unsatisfied = Flag(mandatory, "unsatisfied", true);
             bool keyHouseholds = Flag(mandatory, "keyHouseholds", true);
-            var exempt = e.TryGetProperty("exempt", out var x) ? x : default;
+            var exempt = Has(e, "exempt", out var x) ? x : default;
             Unknown(exempt, $"{path}.exempt", ["anonymous", "writtenReplyOnly"]);
             bool anonymous = Flag(exempt, "anonymous", true);
             bool writtenReplyOnly = Flag(exempt, "writtenReplyOnly", true);
 
             var methods = ImmutableDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
-            if (e.TryGetProperty("methods", out var methodElement) && methodElement.ValueKind == JsonValueKind.Object)
+            if (Has(e, "methods", out var methodElement) && methodElement.ValueKind == JsonValueKind.Object)
             {
                 foreach (var method in methodElement.EnumerateObject())
                 {
@@ -101,19 +101,19 @@ public static partial class PolicyDocument
                 methods["site-walk"] = [];
             }
 
-            var revisits = e.TryGetProperty("revisits", out var rv) ? rv : default;
+            var revisits = Has(e, "revisits", out var rv) ? rv : default;
             Unknown(revisits, $"{path}.revisits", ["phoneAllowedFromVisit", "inPersonSeverities"]);
             int phoneFrom = Number(revisits, $"{path}.revisits", "phoneAllowedFromVisit", 3);
-            var inPerson = revisits.ValueKind == JsonValueKind.Object && revisits.TryGetProperty("inPersonSeverities", out var ip)
+            var inPerson = revisits.ValueKind == JsonValueKind.Object && Has(revisits, "inPersonSeverities", out var ip)
                 ? Strings(ip, $"{path}.revisits.inPersonSeverities").ToFrozenSet(StringComparer.Ordinal) : new[] { "major" }.ToFrozenSet(StringComparer.Ordinal);
 
-            var flags = e.TryGetProperty("flags", out var f) ? f : default;
+            var flags = Has(e, "flags", out var f) ? f : default;
             Unknown(flags, $"{path}.flags", ["sameMatter", "sameRepair", "complaintKinds", "repairKinds"]);
             int sameMatter = Number(flags, $"{path}.flags", "sameMatter", 2);
             int sameRepair = Number(flags, $"{path}.flags", "sameRepair", 3);
-            var complaintKinds = flags.ValueKind == JsonValueKind.Object && flags.TryGetProperty("complaintKinds", out var ck)
+            var complaintKinds = flags.ValueKind == JsonValueKind.Object && Has(flags, "complaintKinds", out var ck)
                 ? Strings(ck, $"{path}.flags.complaintKinds").ToFrozenSet(StringComparer.Ordinal) : new[] { "complaint" }.ToFrozenSet(StringComparer.Ordinal);
-            var repairKinds = flags.ValueKind == JsonValueKind.Object && flags.TryGetProperty("repairKinds", out var rk)
+            var repairKinds = flags.ValueKind == JsonValueKind.Object && Has(flags, "repairKinds", out var rk)
                 ? Strings(rk, $"{path}.flags.repairKinds").ToFrozenSet(StringComparer.Ordinal) : new[] { "repair" }.ToFrozenSet(StringComparer.Ordinal);
 
             if (_errors.Count > errorsBefore)
@@ -166,7 +166,7 @@ public static partial class PolicyDocument
 
         private Period? PeriodOf(JsonElement e, string path, string name)
         {
-            if (!e.TryGetProperty(name, out var value))
+            if (!Has(e, name, out var value))
             {
                 return null;
             }
@@ -183,12 +183,12 @@ public static partial class PolicyDocument
 
         private int Number(JsonElement e, string path, string name, int fallback)
         {
-            if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out var value))
+            if (e.ValueKind != JsonValueKind.Object || !Has(e, name, out var value))
             {
                 return fallback;
             }
 
-            if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int n) && n >= 0)
+            if (value.ValueKind == JsonValueKind.Number && Int(value, out int n) && n >= 0)
             {
                 return n;
             }
@@ -209,6 +209,6 @@ public static partial class PolicyDocument
         }
 
         private static bool Flag(JsonElement e, string name, bool fallback) =>
-            e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var value) ? value.ValueKind == JsonValueKind.True : fallback;
+            e.ValueKind == JsonValueKind.Object && Has(e, name, out var value) ? value.ValueKind == JsonValueKind.True : fallback;
     }
 }

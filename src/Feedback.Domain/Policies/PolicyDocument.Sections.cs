@@ -27,21 +27,23 @@ public static partial class PolicyDocument
             }
 
             Unknown(e, path, ["roles", "categories", "department", "accountable", "leader", "followUp"]);
-            var roles = e.TryGetProperty("roles", out var r) ? Strings(r, $"{path}.roles").ToFrozenSet(StringComparer.Ordinal) : FrozenSet<string>.Empty;
+            var roles = Has(e, "roles", out var r) ? Strings(r, $"{path}.roles").ToFrozenSet(StringComparer.Ordinal) : FrozenSet<string>.Empty;
             if (roles.Count == 0)
             {
                 Error($"{path}.roles", "List the roles the tables may name, for example [\"head-of-department\", \"project-general-manager\"].");
             }
 
             var department = Table(e, path, "department", roles: null);
-            var departments = department is null ? FrozenSet<string>.Empty
+
+            // When the department table itself is broken, department conditions cannot be checked: don't guess.
+            var departments = department is null ? null
                 : department.Rows.Select(x => x.Value).Append(department.Fallback.Value).ToFrozenSet(StringComparer.Ordinal);
-            var accountable = Table(e, path, "accountable", roles, departments);
-            var leader = Table(e, path, "leader", roles, departments);
-            var followUp = Table(e, path, "followUp", roles, departments);
+            var accountable = Table(e, path, "accountable", roles, departments, departmentTable: false);
+            var leader = Table(e, path, "leader", roles, departments, departmentTable: false);
+            var followUp = Table(e, path, "followUp", roles, departments, departmentTable: false);
 
             // Every declared category needs a department row (R1): a category with no row is a gap in the table.
-            if (e.TryGetProperty("categories", out var categories) && department is not null)
+            if (Has(e, "categories", out var categories) && department is not null)
             {
                 foreach (var (item, itemPath) in Items(categories, $"{path}.categories"))
                 {
@@ -58,10 +60,10 @@ public static partial class PolicyDocument
                 : new RoutingPolicy(department, accountable, leader, followUp, [.. roles.Order(StringComparer.Ordinal)]);
         }
 
-        private DecisionTable? Table(JsonElement routing, string routingPath, string name, FrozenSet<string>? roles, FrozenSet<string>? departments = null)
+        private DecisionTable? Table(JsonElement routing, string routingPath, string name, FrozenSet<string>? roles, FrozenSet<string>? departments = null, bool departmentTable = true)
         {
             string path = $"{routingPath}.{name}";
-            if (!routing.TryGetProperty(name, out var table) || table.ValueKind != JsonValueKind.Object)
+            if (!Has(routing, name, out var table) || table.ValueKind != JsonValueKind.Object)
             {
                 Error(path, $"The routing needs a '{name}' table: {{\"rows\": [...], \"fallback\": {{\"value\": ...}}}}.");
                 return null;
@@ -70,11 +72,11 @@ public static partial class PolicyDocument
             Unknown(table, path, ["rows", "fallback"]);
             var rows = new List<(RoutingRow Row, string Path)>();
             var ids = new HashSet<string>(StringComparer.Ordinal);
-            if (table.TryGetProperty("rows", out var list))
+            if (Has(table, "rows", out var list))
             {
                 foreach (var (item, itemPath) in Items(list, $"{path}.rows"))
                 {
-                    var row = Row(item, itemPath, roles, departments, fallback: false);
+                    var row = Row(item, itemPath, roles, departments, fallback: false, departmentTable);
                     if (row is not null)
                     {
                         if (!ids.Add(row.Id))
@@ -100,17 +102,17 @@ public static partial class PolicyDocument
                 }
             }
 
-            if (!table.TryGetProperty("fallback", out var fallbackElement))
+            if (!Has(table, "fallback", out var fallbackElement))
             {
                 Error($"{path}.fallback", $"The {name} table needs a fallback for tickets no row matches.");
                 return null;
             }
 
-            var fallback = Row(fallbackElement, $"{path}.fallback", roles, departments, fallback: true);
+            var fallback = Row(fallbackElement, $"{path}.fallback", roles, departments, fallback: true, departmentTable);
             return fallback is null ? null : new DecisionTable(name, [.. rows.Select(x => x.Row)], fallback);
         }
 
-        private RoutingRow? Row(JsonElement e, string path, FrozenSet<string>? roles, FrozenSet<string>? departments, bool fallback)
+        private RoutingRow? Row(JsonElement e, string path, FrozenSet<string>? roles, FrozenSet<string>? departments, bool fallback, bool departmentTable)
         {
             if (e.ValueKind != JsonValueKind.Object)
             {
@@ -127,24 +129,28 @@ public static partial class PolicyDocument
             }
 
             int priority = 0;
-            if (e.TryGetProperty("priority", out var p) && !(p.ValueKind == JsonValueKind.Number && p.TryGetInt32(out priority)))
+            if (Has(e, "priority", out var p) && !(p.ValueKind == JsonValueKind.Number && Int(p, out priority)))
             {
                 Error($"{path}.priority", $"'{p.GetRawText()}' is not a whole number.");
             }
 
-            var when = e.TryGetProperty("when", out var w) ? w : default;
+            var when = Has(e, "when", out var w) ? w : default;
             if (when.ValueKind == JsonValueKind.Object)
             {
                 Unknown(when, $"{path}.when", RowConditions);
             }
+            else if (when.ValueKind != JsonValueKind.Undefined)
+            {
+                Error($"{path}.when", $"Expected an object of conditions ({string.Join(", ", RowConditions)}), found {when.GetRawText()}.");
+            }
 
             FrozenSet<string> Set(string name) =>
-                when.ValueKind == JsonValueKind.Object && when.TryGetProperty(name, out var values)
+                when.ValueKind == JsonValueKind.Object && Has(when, name, out var values)
                     ? Strings(values, $"{path}.when.{name}").ToFrozenSet(StringComparer.Ordinal)
                     : FrozenSet<string>.Empty;
 
             var conditionDepartments = Set("departments");
-            if (departments is null && conditionDepartments.Count > 0)
+            if (departmentTable && conditionDepartments.Count > 0)
             {
                 Error($"{path}.when.departments", "The department table cannot condition on the department it decides.");
             }
@@ -168,7 +174,7 @@ public static partial class PolicyDocument
                 CityTiers = Set("cityTiers"),
                 Departments = conditionDepartments,
                 Value = value,
-                Cooperating = e.TryGetProperty("cooperating", out var c) ? [.. Strings(c, $"{path}.cooperating")] : [],
+                Cooperating = Has(e, "cooperating", out var c) ? [.. Strings(c, $"{path}.cooperating")] : [],
             };
         }
 
@@ -182,7 +188,7 @@ public static partial class PolicyDocument
 
             Unknown(e, path, ["teams", "fallback"]);
             var teams = new List<(string, string)>();
-            if (e.TryGetProperty("teams", out var list))
+            if (Has(e, "teams", out var list))
             {
                 foreach (var (item, itemPath) in Items(list, $"{path}.teams"))
                 {
@@ -234,7 +240,7 @@ public static partial class PolicyDocument
             var counting = Enum(e, path, "dayCounting", DayCounting.StartedDays, ("startedDays", DayCounting.StartedDays), ("calendarDates", DayCounting.CalendarDates));
             var rules = ImmutableArray.CreateBuilder<PenaltyRule>();
             var ids = new HashSet<string>(StringComparer.Ordinal);
-            if (!e.TryGetProperty("rules", out var list))
+            if (!Has(e, "rules", out var list))
             {
                 Error($"{path}.rules", "A penalty schedule needs a list of rules.");
             }
@@ -278,18 +284,26 @@ public static partial class PolicyDocument
 
             decimal? Money(string name)
             {
-                if (!e.TryGetProperty(name, out var v))
+                if (!Has(e, name, out var v))
                 {
                     return null;
                 }
 
-                if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out decimal d) && d >= 0)
+                if (v.ValueKind == JsonValueKind.Number && Dec(v, out decimal d) && d >= 0)
                 {
                     return d;
                 }
 
                 Error($"{path}.{name}", $"'{v.GetRawText()}' is not an amount of 0 or more.");
                 return null;
+            }
+
+            // Exactly one way of charging: a rule that names several would silently lose the others.
+            string[] ways = target is not null ? ["perStarted", "perMiss", "tiers"] : ["amount", "bonusPercent", "sanction"];
+            var given = ways.Where(w => Has(e, w, out _)).ToArray();
+            if (given.Length > 1)
+            {
+                Error(path, $"A penalty rule charges one way; this one gives {string.Join(", ", given.Select(g => $"\"{g}\""))}. Split it into one rule per way.");
             }
 
             var kind = PenaltyKind.PerOccurrence;
@@ -310,27 +324,32 @@ public static partial class PolicyDocument
                         Error($"{path}.perStarted", $"The interval {Text(e, "perStarted")} must be positive.");
                     }
 
-                    if (!e.TryGetProperty("amount", out _))
+                    if (!Has(e, "amount", out _))
                     {
                         Error($"{path}.amount", "A per-interval fine needs an \"amount\".");
                     }
                 }
-                else if (Money("perMiss") is { } perMiss)
+                else if (Has(e, "perMiss", out _))
                 {
                     kind = PenaltyKind.PerMiss;
-                    amount = perMiss;
+                    amount = Money("perMiss") ?? 0m;
                 }
-                else if (e.TryGetProperty("tiers", out var tierList))
+                else if (Has(e, "tiers", out var tierList))
                 {
                     kind = PenaltyKind.Tiered;
                     int expectedFrom = 1;
                     foreach (var (tier, tierPath) in Items(tierList, $"{path}.tiers"))
                     {
                         Unknown(tier, tierPath, ["from", "to", "perDay"]);
-                        bool ok = tier.TryGetProperty("from", out var f) & tier.TryGetProperty("to", out var t) & tier.TryGetProperty("perDay", out var pd);
-                        if (!ok || !f.TryGetInt32(out int from) || !t.TryGetInt32(out int to) || !pd.TryGetDecimal(out decimal perDay) || perDay < 0)
+                        bool ok = Has(tier, "from", out var f) & Has(tier, "to", out var t) & Has(tier, "perDay", out var pd);
+                        if (!ok || !Int(f, out int from) || !Int(t, out int to) || !Dec(pd, out decimal perDay) || perDay < 0)
                         {
-                            Error(tierPath, $"A tier is {{\"from\": day, \"to\": day, \"perDay\": amount}}; found {tier.GetRawText()}.");
+                            Error(tierPath, $"A tier is {{\"from\": day, \"to\": day, \"perDay\": amount of 0 or more}}; found {tier.GetRawText()}.");
+                            if (Has(tier, "to", out var readableTo) && Int(readableTo, out int end))
+                            {
+                                expectedFrom = end + 1;
+                            }
+
                             continue;
                         }
 
@@ -343,12 +362,12 @@ public static partial class PolicyDocument
                         expectedFrom = to + 1;
                     }
 
-                    if (e.TryGetProperty("band", out var b))
+                    if (Has(e, "band", out var b))
                     {
                         Unknown(b, $"{path}.band", ["from", "minPercent", "maxPercent"]);
-                        if (b.TryGetProperty("from", out var bf) && bf.TryGetInt32(out int bandFrom)
-                            && b.TryGetProperty("minPercent", out var bmin) && bmin.TryGetDecimal(out decimal min)
-                            && b.TryGetProperty("maxPercent", out var bmax) && bmax.TryGetDecimal(out decimal max)
+                        if (Has(b, "from", out var bf) && Int(bf, out int bandFrom)
+                            && Has(b, "minPercent", out var bmin) && Dec(bmin, out decimal min)
+                            && Has(b, "maxPercent", out var bmax) && Dec(bmax, out decimal max)
                             && min >= 0 && min <= max && max <= 100 && bandFrom >= expectedFrom)
                         {
                             band = new BonusBand(bandFrom, min, max);
@@ -367,10 +386,10 @@ public static partial class PolicyDocument
             }
             else if (occurrence is not null)
             {
-                if (e.TryGetProperty("bonusPercent", out var bp))
+                if (Has(e, "bonusPercent", out var bp))
                 {
                     kind = PenaltyKind.BonusPercent;
-                    if (!(bp.TryGetDecimal(out bonus) && bonus > 0 && bonus <= 100))
+                    if (!(Dec(bp, out bonus) && bonus > 0 && bonus <= 100))
                     {
                         Error($"{path}.bonusPercent", $"'{bp.GetRawText()}' is not a percentage above 0 and at most 100.");
                     }
@@ -380,7 +399,7 @@ public static partial class PolicyDocument
                     kind = PenaltyKind.Sanction;
                     sanction = s;
                 }
-                else if (!e.TryGetProperty("amount", out _))
+                else if (!Has(e, "amount", out _))
                 {
                     Error(path, "An occurrence penalty needs \"amount\", \"bonusPercent\" or \"sanction\".");
                 }

@@ -94,7 +94,7 @@ public static partial class PolicyDocument
             string? name = OptionalString(root, "$", "name");
             var zone = Zone(root, "$", "zone") ?? DateTimeZone.Utc;
 
-            if (root.TryGetProperty("events", out var declared))
+            if (Has(root, "events", out var declared))
             {
                 foreach (var (item, path) in Items(declared, "$.events"))
                 {
@@ -120,10 +120,10 @@ public static partial class PolicyDocument
             var calendars = Calendars(root, zone);
             var projects = Projects(root);
             var targets = Targets(root, calendars, thresholds, escalation);
-            var routing = root.TryGetProperty("routing", out var routingElement) ? Routing(routingElement, "$.routing") : null;
-            var penalties = root.TryGetProperty("penalties", out var penaltiesElement) ? Penalties(penaltiesElement, "$.penalties", targets) : null;
-            var rosterSteps = root.TryGetProperty("roster", out var rosterElement) ? Roster(rosterElement, "$.roster", calendars) : null;
-            var followUpSteps = root.TryGetProperty("followUps", out var followUpElement) ? FollowUps(followUpElement, "$.followUps", calendars) : null;
+            var routing = Has(root, "routing", out var routingElement) ? Routing(routingElement, "$.routing") : null;
+            var penalties = Has(root, "penalties", out var penaltiesElement) ? Penalties(penaltiesElement, "$.penalties", targets) : null;
+            var rosterSteps = Has(root, "roster", out var rosterElement) ? Roster(rosterElement, "$.roster", calendars) : null;
+            var followUpSteps = Has(root, "followUps", out var followUpElement) ? FollowUps(followUpElement, "$.followUps", calendars) : null;
 
             if (_errors.Count > 0)
             {
@@ -168,7 +168,7 @@ public static partial class PolicyDocument
         private Dictionary<string, Func<DateTimeZone, WorkingCalendarBuilder>> Calendars(JsonElement root, DateTimeZone zone)
         {
             var result = new Dictionary<string, Func<DateTimeZone, WorkingCalendarBuilder>>(StringComparer.Ordinal);
-            if (!root.TryGetProperty("calendars", out var calendars))
+            if (!Has(root, "calendars", out var calendars))
             {
                 return result;
             }
@@ -217,7 +217,7 @@ public static partial class PolicyDocument
         private List<Action<WorkingCalendarBuilder>> CalendarSteps(JsonElement calendar, string path)
         {
             var steps = new List<Action<WorkingCalendarBuilder>>();
-            if (calendar.TryGetProperty("week", out var week))
+            if (Has(calendar, "week", out var week))
             {
                 var days = Week(week, $"{path}.week");
                 steps.Add(b =>
@@ -229,7 +229,7 @@ public static partial class PolicyDocument
                 });
             }
 
-            if (calendar.TryGetProperty("seasons", out var seasons))
+            if (Has(calendar, "seasons", out var seasons))
             {
                 foreach (var (season, seasonPath) in Items(seasons, $"{path}.seasons"))
                 {
@@ -237,7 +237,7 @@ public static partial class PolicyDocument
                     string seasonName = RequiredString(season, seasonPath, "name") ?? "";
                     var from = AnnualDateOf(season, seasonPath, "from");
                     var to = AnnualDateOf(season, seasonPath, "to");
-                    var days = season.TryGetProperty("week", out var seasonWeek) ? Week(seasonWeek, $"{seasonPath}.week") : [];
+                    var days = Has(season, "week", out var seasonWeek) ? Week(seasonWeek, $"{seasonPath}.week") : [];
                     if (from is { } f && to is { } t)
                     {
                         steps.Add(b => b.WithSeason(seasonName, f, t, w =>
@@ -269,7 +269,7 @@ public static partial class PolicyDocument
                 }
             }
 
-            if (calendar.TryGetProperty("dates", out var dates))
+            if (Has(calendar, "dates", out var dates))
             {
                 if (dates.ValueKind != JsonValueKind.Object)
                 {
@@ -296,7 +296,7 @@ public static partial class PolicyDocument
                 }
             }
 
-            if (calendar.TryGetProperty("horizon", out var horizon))
+            if (Has(calendar, "horizon", out var horizon))
             {
                 Unknown(horizon, $"{path}.horizon", ["start", "end"]);
                 var start = DateOf(horizon, $"{path}.horizon", "start");
@@ -377,7 +377,7 @@ public static partial class PolicyDocument
         private ImmutableDictionary<string, ProjectSettings> Projects(JsonElement root)
         {
             var result = ImmutableDictionary.CreateBuilder<string, ProjectSettings>(StringComparer.Ordinal);
-            if (!root.TryGetProperty("projects", out var projects))
+            if (!Has(root, "projects", out var projects))
             {
                 return result.ToImmutable();
             }
@@ -407,7 +407,7 @@ public static partial class PolicyDocument
             ImmutableArray<double> thresholds, ImmutableArray<EscalationStep> escalation)
         {
             var targets = new List<SlaTarget>();
-            if (!root.TryGetProperty("targets", out var list))
+            if (!Has(root, "targets", out var list))
             {
                 Error("$.targets", "A policy needs a list of targets.");
                 return [];
@@ -443,14 +443,18 @@ public static partial class PolicyDocument
         {
             int errorsBefore = _errors.Count;
             string id = RequiredString(e, path, "id") ?? "";
-            var when = e.TryGetProperty("when", out var w) ? w : default;
+            var when = Has(e, "when", out var w) ? w : default;
             if (when.ValueKind == JsonValueKind.Object)
             {
                 Unknown(when, $"{path}.when", ["kinds", "severities", "categories"]);
             }
+            else if (when.ValueKind != JsonValueKind.Undefined)
+            {
+                Error($"{path}.when", $"Expected an object of conditions (kinds, severities, categories), found {when.GetRawText()}.");
+            }
 
             FrozenSet<string> Set(string name) =>
-                when.ValueKind == JsonValueKind.Object && when.TryGetProperty(name, out var values)
+                when.ValueKind == JsonValueKind.Object && Has(when, name, out var values)
                     ? Strings(values, $"{path}.when.{name}").ToFrozenSet(StringComparer.Ordinal)
                     : FrozenSet<string>.Empty;
 
@@ -460,7 +464,7 @@ public static partial class PolicyDocument
             string? startField = null;
             string? startTarget = null;
             var chainUse = ChainUse.Actual;
-            if (!e.TryGetProperty("start", out var start))
+            if (!Has(e, "start", out var start))
             {
                 Error($"{path}.start", "A target needs a start: an event name, a list of event names, {\"field\": ...} or {\"after\": target, \"use\": ...}.");
             }
@@ -493,7 +497,7 @@ public static partial class PolicyDocument
                 startEvents = EventList(start, $"{path}.start");
             }
 
-            var stopEvents = e.TryGetProperty("stop", out var stop) ? EventList(stop, $"{path}.stop") : [];
+            var stopEvents = Has(e, "stop", out var stop) ? EventList(stop, $"{path}.stop") : [];
             string? pause = EventOrNull(e, path, "pause");
             string? resume = EventOrNull(e, path, "resume");
             if ((pause is null) != (resume is null))
@@ -516,9 +520,9 @@ public static partial class PolicyDocument
             }
 
             int? workingDays = null;
-            if (e.TryGetProperty("workingDays", out var daysElement))
+            if (Has(e, "workingDays", out var daysElement))
             {
-                if (daysElement.ValueKind == JsonValueKind.Number && daysElement.TryGetInt32(out int n) && n >= 0)
+                if (daysElement.ValueKind == JsonValueKind.Number && Int(daysElement, out int n) && n >= 0)
                 {
                     workingDays = n;
                 }
@@ -533,7 +537,7 @@ public static partial class PolicyDocument
                 }
             }
 
-            bool endOfDay = e.TryGetProperty("endOfDay", out var eod) && eod.ValueKind == JsonValueKind.True;
+            bool endOfDay = Has(e, "endOfDay", out var eod) && eod.ValueKind == JsonValueKind.True;
             var landing = Enum(e, path, "landing", GapLanding.AtEdge, ("atEdge", GapLanding.AtEdge), ("acrossGap", GapLanding.AcrossGap));
             var cycle = Enum(e, path, "cycle", CycleChoice.Last, ("last", CycleChoice.Last), ("first", CycleChoice.First), ("worst", CycleChoice.Worst));
 
@@ -544,7 +548,7 @@ public static partial class PolicyDocument
             var candidates = ImmutableArray.CreateBuilder<DueCandidate>();
             var dailyAt = LocalTime.Midnight;
             string? satisfiedBy = null;
-            if (e.TryGetProperty("due", out var dueElement))
+            if (Has(e, "due", out var dueElement))
             {
                 string duePath = $"{path}.due";
                 Unknown(dueElement, duePath, ["field", "offset", "earliestOf", "dailyAt", "satisfiedBy"]);
@@ -554,7 +558,7 @@ public static partial class PolicyDocument
                     dueField = f;
                     dueOffset = DurationOf(dueElement, duePath, "offset") ?? Duration.Zero;
                 }
-                else if (dueElement.TryGetProperty("earliestOf", out var list))
+                else if (Has(dueElement, "earliestOf", out var list))
                 {
                     due = DueKind.EarliestOf;
                     foreach (var (c, cPath) in Items(list, $"{duePath}.earliestOf"))
@@ -565,7 +569,7 @@ public static partial class PolicyDocument
                         {
                             candidates.Add(new DueCandidate(label ?? cf, cf, DurationOf(c, cPath, "offset") ?? Duration.Zero, null, false));
                         }
-                        else if (c.TryGetProperty("budget", out var bud) && bud.ValueKind == JsonValueKind.True)
+                        else if (Has(c, "budget", out var bud) && bud.ValueKind == JsonValueKind.True)
                         {
                             candidates.Add(new DueCandidate(label ?? "budget", null, Duration.Zero, null, true));
                         }
@@ -589,7 +593,7 @@ public static partial class PolicyDocument
                         Error($"{duePath}.earliestOf", "Give at least one candidate.");
                     }
                 }
-                else if (dueElement.TryGetProperty("dailyAt", out _))
+                else if (Has(dueElement, "dailyAt", out _))
                 {
                     due = DueKind.Daily;
                     dailyAt = TimeOf(dueElement, duePath, "dailyAt") ?? LocalTime.Midnight;
@@ -606,7 +610,7 @@ public static partial class PolicyDocument
             }
 
             bool needsBudget = due == DueKind.Budget || candidates.Any(c => c.IsBudget);
-            if (needsBudget && !e.TryGetProperty("within", out _) && !e.TryGetProperty("workingDays", out _))
+            if (needsBudget && !Has(e, "within", out _) && !Has(e, "workingDays", out _))
             {
                 Error($"{path}.within", "A target due after its budget needs \"within\" (an ISO-8601 duration such as \"PT30M\") or \"workingDays\".");
             }
@@ -656,14 +660,14 @@ public static partial class PolicyDocument
                 Thresholds = thresholds,
                 Escalation = escalation,
                 Cycle = cycle,
-                RestartOnReopen = e.TryGetProperty("restartOnReopen", out var restart) && restart.ValueKind == JsonValueKind.True,
+                RestartOnReopen = Has(e, "restartOnReopen", out var restart) && restart.ValueKind == JsonValueKind.True,
             };
             return target;
         }
 
         private ImmutableArray<double> Thresholds(JsonElement e, string path, ImmutableArray<double> fallback)
         {
-            if (!e.TryGetProperty("thresholds", out var list))
+            if (!Has(e, "thresholds", out var list))
             {
                 return fallback;
             }
@@ -671,7 +675,7 @@ public static partial class PolicyDocument
             var values = new List<double>();
             foreach (var (item, itemPath) in Items(list, $"{path}.thresholds"))
             {
-                if (item.ValueKind != JsonValueKind.Number || !item.TryGetDouble(out double value) || value <= 0 || value > 100)
+                if (item.ValueKind != JsonValueKind.Number || !Dbl(item, out double value) || value <= 0 || value > 100)
                 {
                     Error(itemPath, $"Threshold {item.GetRawText()} is not a percentage above 0 and at most 100.");
                     continue;
@@ -690,7 +694,7 @@ public static partial class PolicyDocument
 
         private ImmutableArray<EscalationStep> Escalation(JsonElement e, string path, ImmutableArray<EscalationStep> fallback)
         {
-            if (!e.TryGetProperty("escalation", out var list))
+            if (!Has(e, "escalation", out var list))
             {
                 return fallback;
             }
@@ -700,9 +704,9 @@ public static partial class PolicyDocument
             {
                 Unknown(item, itemPath, ["atPercent", "after", "notify"]);
                 double? atPercent = null;
-                if (item.TryGetProperty("atPercent", out var p))
+                if (Has(item, "atPercent", out var p))
                 {
-                    if (p.ValueKind == JsonValueKind.Number && p.TryGetDouble(out double v) && v > 0 && v <= 1000)
+                    if (p.ValueKind == JsonValueKind.Number && Dbl(p, out double v) && v > 0 && v <= 1000)
                     {
                         atPercent = v;
                     }
@@ -718,12 +722,12 @@ public static partial class PolicyDocument
                     Error($"{itemPath}.after", $"Duration {Text(item, "after")} is negative.");
                 }
 
-                if (atPercent is null && after is null && !item.TryGetProperty("atPercent", out _) && !item.TryGetProperty("after", out _))
+                if (atPercent is null && after is null && !Has(item, "atPercent", out _) && !Has(item, "after", out _))
                 {
                     Error(itemPath, "An escalation step needs \"atPercent\" or \"after\".");
                 }
 
-                var notify = item.TryGetProperty("notify", out var n) ? Strings(n, $"{itemPath}.notify") : [];
+                var notify = Has(item, "notify", out var n) ? Strings(n, $"{itemPath}.notify") : [];
                 if (notify.Length == 0)
                 {
                     Error($"{itemPath}.notify", "An escalation step must notify at least one role.");
@@ -801,7 +805,7 @@ public static partial class PolicyDocument
 
         private Duration? DurationOf(JsonElement e, string path, string name)
         {
-            if (!e.TryGetProperty(name, out var value))
+            if (!Has(e, name, out var value))
             {
                 return null;
             }
@@ -938,14 +942,14 @@ public static partial class PolicyDocument
 
         private string? RequiredString(JsonElement e, string path, string name, bool report = true)
         {
-            if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()))
+            if (e.ValueKind == JsonValueKind.Object && Has(e, name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()))
             {
                 return value.GetString();
             }
 
             if (report)
             {
-                Error($"{path}.{name}", $"A non-empty string is required{(e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var bad) ? $", found {bad.GetRawText()}" : "")}.");
+                Error($"{path}.{name}", $"A non-empty string is required{(e.ValueKind == JsonValueKind.Object && Has(e, name, out var bad) ? $", found {bad.GetRawText()}" : "")}.");
             }
 
             return null;
@@ -953,7 +957,7 @@ public static partial class PolicyDocument
 
         private string? OptionalString(JsonElement e, string path, string name)
         {
-            if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out var value))
+            if (e.ValueKind != JsonValueKind.Object || !Has(e, name, out var value))
             {
                 return null;
             }
@@ -967,7 +971,7 @@ public static partial class PolicyDocument
             return null;
         }
 
-        private static string Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.GetRawText() : "";
+        private static string Text(JsonElement e, string name) => Has(e, name, out var v) ? v.GetRawText() : "";
 
         private void Unknown(JsonElement e, string path, string[] known)
         {
@@ -986,5 +990,36 @@ public static partial class PolicyDocument
         }
 
         private void Error(string path, string message) => _errors.Add(new ValidationError(path, message));
+
+        // JsonElement's accessors throw on the wrong value kind; these answer false instead, so a
+        // wrongly typed value becomes a validation error, never an exception.
+        private static bool Has(JsonElement e, string name, out JsonElement value)
+        {
+            if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out value))
+            {
+                return true;
+            }
+
+            value = default;
+            return false;
+        }
+
+        private static bool Int(JsonElement e, out int value)
+        {
+            value = 0;
+            return e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out value);
+        }
+
+        private static bool Dec(JsonElement e, out decimal value)
+        {
+            value = 0;
+            return e.ValueKind == JsonValueKind.Number && e.TryGetDecimal(out value);
+        }
+
+        private static bool Dbl(JsonElement e, out double value)
+        {
+            value = 0;
+            return e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out value);
+        }
     }
 }

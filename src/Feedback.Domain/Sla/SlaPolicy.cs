@@ -194,7 +194,22 @@ public sealed class SlaPolicy
     /// <param name="ticket">The ticket.</param>
     /// <param name="at">The evaluation instant; events after it are ignored.</param>
     /// <param name="results">At least <c>Targets.Length</c> long.</param>
-    public void Evaluate(Ticket ticket, Instant at, Span<TargetEvaluation> results) => Run(ticket, at, results, null);
+    public void Evaluate(Ticket ticket, Instant at, Span<TargetEvaluation> results) => Run(ticket, at, results, null, null);
+
+    /// <summary>
+    /// Evaluates every cycle of every applicable target: one evaluation per target and cycle, in target
+    /// then cycle order. Penalties are assessed from these, so lateness in a cycle before a reopen is
+    /// still charged after the reopen, whichever cycle <see cref="SlaTarget.Cycle"/> reports.
+    /// </summary>
+    /// <param name="ticket">The ticket.</param>
+    /// <param name="at">The evaluation instant; events after it are ignored.</param>
+    public ImmutableArray<TargetEvaluation> EvaluateCycles(Ticket ticket, Instant at)
+    {
+        var results = new TargetEvaluation[Targets.Length];
+        var cycles = new List<TargetEvaluation>();
+        Run(ticket, at, results, null, cycles);
+        return [.. cycles];
+    }
 
     /// <summary>
     /// Says why each applicable target is due when it is: the rule, the start event and its time, the
@@ -207,7 +222,7 @@ public sealed class SlaPolicy
     {
         var results = new TargetEvaluation[Targets.Length];
         var texts = new List<StringBuilder>();
-        Run(ticket, at, results, texts);
+        Run(ticket, at, results, texts, null);
         var builder = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         for (int i = 0; i < results.Length; i++)
         {
@@ -220,7 +235,7 @@ public sealed class SlaPolicy
         return builder.ToImmutable();
     }
 
-    private void Run(Ticket ticket, Instant at, Span<TargetEvaluation> results, List<StringBuilder>? explain)
+    private void Run(Ticket ticket, Instant at, Span<TargetEvaluation> results, List<StringBuilder>? explain, List<TargetEvaluation>? allCycles)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         if (results.Length < Targets.Length)
@@ -265,6 +280,10 @@ public sealed class SlaPolicy
                 results[i] = target.AppliesTo(ticket)
                     ? EvaluateTarget(target, _clocks[zone][i], in context, results[..i], text)
                     : new TargetEvaluation { Target = target, State = TargetState.NotApplicable, ChosenCandidate = -1 };
+                if (allCycles is not null && results[i].IsApplicable)
+                {
+                    AllCycles(target, _clocks[zone][i], in context, results[..i], allCycles);
+                }
             }
         }
         finally
@@ -327,6 +346,28 @@ public sealed class SlaPolicy
         }
 
         return best;
+    }
+
+    private void AllCycles(SlaTarget target, WorkingCalendar? calendar, in Context context, ReadOnlySpan<TargetEvaluation> prior, List<TargetEvaluation> into)
+    {
+        int cycle = 0;
+        int from = 0;
+        Instant? cycleStart = null;
+        for (int k = 0; k <= context.Ids.Length; k++)
+        {
+            if (k < context.Ids.Length && (_reopenId < 0 || context.Ids[k] != _reopenId))
+            {
+                continue;
+            }
+
+            into.Add(EvaluateCycle(target, calendar, in context, from, k, cycleStart, cycle, prior, null));
+            if (k < context.Ids.Length)
+            {
+                cycle++;
+                from = k + 1;
+                cycleStart = context.Events[k].At;
+            }
+        }
     }
 
     private static bool Worse(in TargetEvaluation a, in TargetEvaluation b)
