@@ -121,7 +121,8 @@ public sealed class WorkingCalendarBuilder
 
     /// <summary>
     /// Applies an official schedule: its days off have no working time, its make-up working days work
-    /// the hours of <paramref name="makeUpDaysWorkAs"/>. Dates outside the horizon are ignored;
+    /// the hours of <paramref name="makeUpDaysWorkAs"/>. Dates outside the horizon are ignored, except the
+    /// day before it, whose overnight periods reach into the horizon;
     /// answers about dates outside the schedule's years are marked <see cref="CalendarStatus.OutsideHolidayData"/>.
     /// </summary>
     /// <param name="schedule">The schedule, for example <see cref="OfficialHolidays.MainlandChina"/>.</param>
