@@ -622,6 +622,8 @@ public static partial class PolicyDocument
 
             var thresholds = Thresholds(e, path, defaultThresholds);
             var escalation = Escalation(e, path, defaultEscalation);
+            string? cancel = EventOrNull(e, path, "cancel");
+            string? reset = EventOrNull(e, path, "reset");
             if (_errors.Count > errorsBefore)
             {
                 return null;
@@ -643,8 +645,8 @@ public static partial class PolicyDocument
                 StopEvents = stopEvents,
                 PauseEvent = pause,
                 ResumeEvent = resume,
-                CancelEvent = EventOrNull(e, path, "cancel"),
-                ResetEvent = EventOrNull(e, path, "reset"),
+                CancelEvent = cancel,
+                ResetEvent = reset,
                 Clock = clock,
                 CalendarName = clock == ClockKind.Business ? clockName : null,
                 Due = due,
@@ -794,9 +796,13 @@ public static partial class PolicyDocument
 
         private IsoDayOfWeek? Weekday(string text, string path)
         {
-            if (System.Enum.TryParse<IsoDayOfWeek>(text, ignoreCase: true, out var day) && day is >= IsoDayOfWeek.Monday and <= IsoDayOfWeek.Sunday && !int.TryParse(text, out _))
+            // Exact names only: Enum.TryParse would read "Monday,Tuesday" as a flags value.
+            for (var day = IsoDayOfWeek.Monday; day <= IsoDayOfWeek.Sunday; day++)
             {
-                return day;
+                if (string.Equals(text, day.ToString(), StringComparison.OrdinalIgnoreCase))
+                {
+                    return day;
+                }
             }
 
             Error(path, $"'{text}' is not a weekday (Monday ... Sunday).");
@@ -834,7 +840,17 @@ public static partial class PolicyDocument
                 return null;
             }
 
-            var duration = parsed.Value.ToDuration();
+            Duration duration;
+            try
+            {
+                duration = parsed.Value.ToDuration();
+            }
+            catch (OverflowException)
+            {
+                // Longer than a Duration holds: report it as too long, like any duration over the limit.
+                duration = Duration.MaxValue;
+            }
+
             return negative ? -duration : duration;
         }
 
