@@ -31,18 +31,7 @@ public sealed class InMemoryFeedbackStore : ITicketStore, IFollowUpStore, ILedge
     {
         ArgumentNullException.ThrowIfNull(record);
         cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate)
-        {
-            long stored = _tickets.TryGetValue(record.Id, out var current) ? current.Version : 0;
-            if (stored != record.Version)
-            {
-                return ValueTask.FromResult(Result<TicketRecord>.Conflict(StoreMessages.Conflict("ticket", record.Id, record.Version, stored)));
-            }
-
-            var saved = record with { Version = stored + 1 };
-            _tickets = _tickets.SetItem(record.Id, saved);
-            return ValueTask.FromResult(Result<TicketRecord>.Success(saved));
-        }
+        return ValueTask.FromResult(SaveVersioned(ref _tickets, "ticket", record.Id, record.Version, v => record with { Version = v }, r => r.Version));
     }
 
     /// <inheritdoc/>
@@ -65,18 +54,7 @@ public sealed class InMemoryFeedbackStore : ITicketStore, IFollowUpStore, ILedge
     {
         ArgumentNullException.ThrowIfNull(entry);
         cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate)
-        {
-            long stored = _followUps.TryGetValue(entry.ItemId, out var current) ? current.Version : 0;
-            if (stored != entry.Version)
-            {
-                return ValueTask.FromResult(Result<FollowUpEntry>.Conflict(StoreMessages.Conflict("follow-up", entry.ItemId, entry.Version, stored)));
-            }
-
-            var saved = entry with { Version = stored + 1 };
-            _followUps = _followUps.SetItem(entry.ItemId, saved);
-            return ValueTask.FromResult(Result<FollowUpEntry>.Success(saved));
-        }
+        return ValueTask.FromResult(SaveVersioned(ref _followUps, "follow-up", entry.ItemId, entry.Version, v => entry with { Version = v }, e => e.Version));
     }
 
     /// <inheritdoc/>
@@ -165,19 +143,23 @@ public sealed class InMemoryFeedbackStore : ITicketStore, IFollowUpStore, ILedge
         }
     }
 
+    // An optimistic save: the stored version must be the one the writer read; one atomic swap under the lock.
+    private Result<T> SaveVersioned<T>(ref ImmutableSortedDictionary<string, T> map, string what, string id, long expected, Func<long, T> withVersion, Func<T, long> versionOf)
+    {
+        lock (_gate)
+        {
+            long stored = map.TryGetValue(id, out var current) ? versionOf(current) : 0;
+            if (stored != expected)
+            {
+                return StoreResults.Conflict<T>(what, id, expected, stored);
+            }
+
+            var saved = withVersion(stored + 1);
+            map = map.SetItem(id, saved);
+            return Result<T>.Success(saved);
+        }
+    }
+
     /// <summary>Every notification in the outbox, sent or not, by key (for tests and diagnostics).</summary>
     public IReadOnlyList<Notification> Outbox => [.. _outbox.Values];
-}
-
-/// <summary>Messages shared by the storage adapters.</summary>
-public static class StoreMessages
-{
-    /// <summary>The conflict message of an optimistic save.</summary>
-    /// <param name="what">ticket, follow-up.</param>
-    /// <param name="id">The id.</param>
-    /// <param name="expected">The version the writer read.</param>
-    /// <param name="stored">The version stored now.</param>
-    public static string Conflict(string what, string id, long expected, long stored) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"Conflict: {what} '{id}' was saved by someone else (you read version {expected}, the store has version {stored}); reload it and apply your change again.");
 }

@@ -366,7 +366,7 @@ public sealed class SqliteFeedbackStore : ITicketStore, IFollowUpStore, ILedgerS
             long stored = await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long v ? v : 0;
             if (stored != expected)
             {
-                return Result<T>.Conflict(Messages.Conflict(what, id, expected, stored));
+                return StoreResults.Conflict<T>(what, id, expected, stored);
             }
 
             await using var write = connection.CreateCommand();
@@ -421,11 +421,4 @@ public sealed class SqliteFeedbackStore : ITicketStore, IFollowUpStore, ILedgerS
 
     private static Dictionary<string, Instant> ReadFields(string json) =>
         (JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? []).ToDictionary(f => f.Key, f => Iso.Parse(f.Value).Value, StringComparer.Ordinal);
-
-    private static class Messages
-    {
-        public static string Conflict(string what, string id, long expected, long stored) =>
-            string.Create(CultureInfo.InvariantCulture,
-                $"Conflict: {what} '{id}' was saved by someone else (you read version {expected}, the store has version {stored}); reload it and apply your change again.");
-    }
 }
