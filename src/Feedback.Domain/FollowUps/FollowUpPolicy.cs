@@ -16,10 +16,10 @@ public enum QuotaRounding : byte
     /// <summary>Up: at least the required share is followed up. Default. Decisions are never revoked.</summary>
     Ceiling = 0,
 
-    /// <summary>Down. Closing the month may revoke the last selection made (at most one).</summary>
+    /// <summary>Down. Closing the month may revoke the latest selections (one, or more when mandatory items arrived late).</summary>
     Floor = 1,
 
-    /// <summary>To the nearest, halves up. Closing the month may revoke the last selection made (at most one).</summary>
+    /// <summary>To the nearest, halves up. Closing the month may revoke the latest selections (one, or more when mandatory items arrived late).</summary>
     Nearest = 2,
 }
 
@@ -105,10 +105,12 @@ public sealed record KindRule(string Kind, decimal RatePercent, ImmutableArray<W
 /// arrive by systematic sampling with a random start: with rate r and a start u in [0, 1) derived from
 /// a stable hash of (seed, month, kind), item k is selected when fewer than floor(r·k + u) items are
 /// selected so far. Every item's chance is r whatever its position, and decisions are final. Closing
-/// the month makes the count exactly the quota (ceiling of r·N by default): it adds the unselected item
-/// with the lowest hash of (seed, item id) when one is missing, and (floor or nearest rounding only)
-/// revokes the last selection when one is too many. Hashes are XxHash3 of UTF-8 text, the same in
-/// every process and on every machine.</para>
+/// the month brings the count to the quota (ceiling of r·N by default, never below the mandatory
+/// items): it adds the unselected items with the lowest hash of (seed, item id) while some are missing.
+/// Under ceiling rounding nothing is ever revoked, so when mandatory items arrive after ordinary
+/// selections the month can end above the quota (by at most those earlier selections); floor and
+/// nearest rounding revoke the latest ordinary selections instead. A mandatory item is never merged
+/// away as a repeat. Hashes are XxHash3 of UTF-8 text, the same in every process and on every machine.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
 public sealed class FollowUpPolicy
@@ -325,7 +327,6 @@ public sealed class FollowUpPolicy
         int eligible = 0;
         int followed = 0;
         int mandatory = 0;
-        int lastSelected = -1;
         for (int k = 0; k < arrivals.Count; k++)
         {
             var item = arrivals[k];
@@ -335,26 +336,29 @@ public sealed class FollowUpPolicy
                 continue;
             }
 
-            if (item.IssueKey is { } key && !issues.Add(key))
+            // A repeat of a matter counts once (F3), but a mandatory item is never merged away.
+            bool repeat = item.IssueKey is { } key && !issues.Add(key);
+            if (MandatoryReason(item) is { } reason)
             {
-                decisions[k] = new SampledItem(item.Id, SampleDecision.Merged, $"repeats matter '{key}' already in the month (F3)");
+                eligible += repeat ? 0 : 1;
+                mandatory++;
+                followed++;
+                decisions[k] = new SampledItem(item.Id, SampleDecision.Mandatory, repeat ? $"{reason}; repeats matter '{item.IssueKey}' but is followed up regardless" : reason);
+                continue;
+            }
+
+            if (repeat)
+            {
+                decisions[k] = new SampledItem(item.Id, SampleDecision.Merged, $"repeats matter '{item.IssueKey}' already in the month (F3)");
                 continue;
             }
 
             eligible++;
-            if (MandatoryReason(item) is { } reason)
-            {
-                mandatory++;
-                followed++;
-                decisions[k] = new SampledItem(item.Id, SampleDecision.Mandatory, reason);
-                continue;
-            }
 
             int target = (int)decimal.Floor((rate * eligible) + start);
             if (followed < target)
             {
                 followed++;
-                lastSelected = k;
                 decisions[k] = new SampledItem(item.Id, SampleDecision.Selected, Invariant($"systematic: {followed} of floor({rule.RatePercent:0.##}% x {eligible} + {start:0.####}) = {target}"));
             }
             else
@@ -364,6 +368,15 @@ public sealed class FollowUpPolicy
         }
 
         int quota = Math.Max(Quota(eligible, rule.RatePercent), mandatory);
+        var selectedOrder = new List<int>();
+        for (int k = 0; k < decisions.Length; k++)
+        {
+            if (decisions[k].Decision == SampleDecision.Selected)
+            {
+                selectedOrder.Add(k);
+            }
+        }
+
         if (close)
         {
             // Top up by lowest stable hash; only floor/nearest rounding can need a revocation.
@@ -392,9 +405,12 @@ public sealed class FollowUpPolicy
                 followed++;
             }
 
-            if (followed > quota && lastSelected >= 0)
+            // Ceiling rounding never revokes: the month can end above the quota only when mandatory
+            // items arrived after ordinary selections. Floor and nearest revoke the latest selections.
+            for (int r = selectedOrder.Count - 1; Rounding != QuotaRounding.Ceiling && followed > quota && r >= 0; r--)
             {
-                decisions[lastSelected] = new SampledItem(arrivals[lastSelected].Id, SampleDecision.NotSelected, Invariant($"month close: quota {quota} of {eligible} ({Rounding}); last selection revoked"));
+                int revoked = selectedOrder[r];
+                decisions[revoked] = new SampledItem(arrivals[revoked].Id, SampleDecision.NotSelected, Invariant($"month close: quota {quota} of {eligible} ({Rounding}); selection revoked"));
                 followed--;
             }
         }

@@ -78,12 +78,12 @@ public static partial class PolicyDocument
             Unknown(mandatory, $"{path}.mandatory", ["severities", "unsatisfied", "keyHouseholds"]);
             var mandatorySeverities = mandatory.ValueKind == JsonValueKind.Object && Has(mandatory, "severities", out var ms)
                 ? Strings(ms, $"{path}.mandatory.severities").ToFrozenSet(StringComparer.Ordinal) : FrozenSet<string>.Empty;
-            bool unsatisfied = Flag(mandatory, "unsatisfied", true);
-            bool keyHouseholds = Flag(mandatory, "keyHouseholds", true);
+            bool unsatisfied = Flag(mandatory, $"{path}.mandatory", "unsatisfied", true);
+            bool keyHouseholds = Flag(mandatory, $"{path}.mandatory", "keyHouseholds", true);
             var exempt = Has(e, "exempt", out var x) ? x : default;
             Unknown(exempt, $"{path}.exempt", ["anonymous", "writtenReplyOnly"]);
-            bool anonymous = Flag(exempt, "anonymous", true);
-            bool writtenReplyOnly = Flag(exempt, "writtenReplyOnly", true);
+            bool anonymous = Flag(exempt, $"{path}.exempt", "anonymous", true);
+            bool writtenReplyOnly = Flag(exempt, $"{path}.exempt", "writtenReplyOnly", true);
 
             var methods = ImmutableDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
             if (Has(e, "methods", out var methodElement) && methodElement.ValueKind == JsonValueKind.Object)
@@ -137,7 +137,7 @@ public static partial class PolicyDocument
             var unit = Enum(w, path, "unit", WindowUnit.Calendar, ("calendar", WindowUnit.Calendar), ("workingDays", WindowUnit.WorkingDays), ("businessTime", WindowUnit.BusinessTime));
             if (unit != WindowUnit.Calendar && calendar is null)
             {
-                Error($"{path}.unit", $"Unit '{unit}' needs the follow-ups' \"calendar\".");
+                Error($"{path}.unit", $"Unit '{OptionalString(w, path, "unit")}' needs the follow-ups' \"calendar\".");
             }
 
             if (anchor == WindowAnchor.Quarter)
@@ -148,19 +148,48 @@ public static partial class PolicyDocument
             switch (unit)
             {
                 case WindowUnit.WorkingDays:
-                    return new WindowRule { Name = name, Anchor = anchor, Unit = unit, FromDays = Number(w, path, "from", 0), ToDays = Number(w, path, "to", 0) };
+                {
+                    int fromDays = Number(w, path, "from", 0);
+                    int toDays = Number(w, path, "to", 0);
+                    Ordered(path, fromDays <= toDays);
+                    return new WindowRule { Name = name, Anchor = anchor, Unit = unit, FromDays = fromDays, ToDays = toDays };
+                }
+
                 case WindowUnit.BusinessTime:
-                    return new WindowRule { Name = name, Anchor = anchor, Unit = unit, FromTime = DurationOf(w, path, "from") ?? Duration.Zero, ToTime = DurationOf(w, path, "to") ?? Duration.Zero };
+                {
+                    var fromTime = DurationOf(w, path, "from") ?? Duration.Zero;
+                    var toTime = DurationOf(w, path, "to") ?? Duration.Zero;
+                    Ordered(path, fromTime <= toTime);
+                    return new WindowRule { Name = name, Anchor = anchor, Unit = unit, FromTime = fromTime, ToTime = toTime };
+                }
+
                 default:
+                {
                     var from = PeriodOf(w, path, "from") ?? Period.Zero;
-                    var to = PeriodOf(w, path, "to");
-                    if (to is null)
+                    if (!Has(w, "to", out _))
                     {
                         Error($"{path}.to", "A window needs \"to\": an ISO-8601 period such as \"P3D\" or \"P1M\".");
                         return null;
                     }
 
+                    if (PeriodOf(w, path, "to") is not { } to)
+                    {
+                        return null;
+                    }
+
+                    // Periods mix months and days, so compare them where it matters most: from month ends.
+                    var probe = new LocalDateTime(2001, 1, 31, 0, 0);
+                    Ordered(path, probe + from <= probe + to && new LocalDateTime(2000, 2, 29, 0, 0) + from <= new LocalDateTime(2000, 2, 29, 0, 0) + to);
                     return new WindowRule { Name = name, Anchor = anchor, Unit = unit, FromPeriod = from, ToPeriod = to };
+                }
+            }
+        }
+
+        private void Ordered(string path, bool ordered)
+        {
+            if (!ordered)
+            {
+                Error(path, "The window opens after it closes: \"from\" must not be later than \"to\".");
             }
         }
 
@@ -208,7 +237,20 @@ public static partial class PolicyDocument
             return day;
         }
 
-        private static bool Flag(JsonElement e, string name, bool fallback) =>
-            e.ValueKind == JsonValueKind.Object && Has(e, name, out var value) ? value.ValueKind == JsonValueKind.True : fallback;
+        private bool Flag(JsonElement e, string path, string name, bool fallback)
+        {
+            if (!Has(e, name, out var value))
+            {
+                return fallback;
+            }
+
+            if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                return value.ValueKind == JsonValueKind.True;
+            }
+
+            Error($"{path}.{name}", $"'{value.GetRawText()}' is not true or false.");
+            return fallback;
+        }
     }
 }
