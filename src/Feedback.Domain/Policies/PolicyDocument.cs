@@ -835,7 +835,10 @@ public static partial class PolicyDocument
         {
             bool negative = text.StartsWith('-');
             var parsed = PeriodPattern.NormalizingIso.Parse(negative ? text[1..] : text);
-            if (!parsed.Success || parsed.Value.Years != 0 || parsed.Value.Months != 0)
+            // A leading minus applies to the whole duration; a sign inside it as well ("-PT-5M") is ambiguous.
+            if (!parsed.Success || parsed.Value.Years != 0 || parsed.Value.Months != 0
+                || (negative && (parsed.Value.Weeks < 0 || parsed.Value.Days < 0 || parsed.Value.Hours < 0 || parsed.Value.Minutes < 0
+                    || parsed.Value.Seconds < 0 || parsed.Value.Milliseconds < 0 || parsed.Value.Ticks < 0 || parsed.Value.Nanoseconds < 0)))
             {
                 return null;
             }
