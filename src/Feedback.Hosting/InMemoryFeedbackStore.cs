@@ -138,7 +138,8 @@ public sealed class InMemoryFeedbackStore : ITicketStore, IFollowUpStore, ILedge
                 return ValueTask.FromResult(Result.NotFound($"No notification with idempotency key '{idempotencyKey}' in the outbox."));
             }
 
-            _outbox = _outbox.SetItem(idempotencyKey, notification with { SentAt = sentAt });
+            // The first mark wins, as in every adapter.
+            _outbox = _outbox.SetItem(idempotencyKey, notification with { SentAt = notification.SentAt ?? sentAt });
             return ValueTask.FromResult(Result.Success());
         }
     }

@@ -21,21 +21,53 @@ namespace Feedback.Storage;
 /// Instants are stored as nanoseconds since the Unix epoch in indexed columns and as ISO-8601 text in
 /// the JSON of event histories; money as invariant decimal text (no floating point). The shipped
 /// specifications are translated to SQL; any other specification is evaluated in memory over all rows.
-/// Use it through the port interfaces. Thread-safe.
+/// The outbox assumes one reminder runner at a time (pending rows are not claimed). Use it through the
+/// port interfaces. Thread-safe.
 /// </remarks>
 public sealed class SqliteFeedbackStore : ITicketStore, IFollowUpStore, ILedgerStore, INotificationOutbox
 {
     private static readonly InstantPattern Iso = InstantPattern.ExtendedIso;
+    private static readonly Instant Earliest = NodaConstants.UnixEpoch.PlusNanoseconds(long.MinValue);
+    private static readonly Instant Latest = NodaConstants.UnixEpoch.PlusNanoseconds(long.MaxValue);
     private readonly string _connectionString;
-    private readonly Lazy<Task> _schema;
+    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private volatile bool _schemaReady;
 
-    /// <summary>Creates the adapter; the schema is created on first use.</summary>
-    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, for example <c>Data Source=feedback.db</c>.</param>
+    /// <summary>Creates the adapter; the schema is created on first use (and retried if that failed).</summary>
+    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string for a database file, for example <c>Data Source=feedback.db</c>.</param>
+    /// <exception cref="ArgumentException">An in-memory database: every call opens its own connection, so it would see an empty database; use the in-memory adapter instead.</exception>
     public SqliteFeedbackStore(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is ":memory:" or "" || builder.Mode == SqliteOpenMode.Memory)
+        {
+            throw new ArgumentException("An in-memory SQLite database cannot be shared between calls; use a database file, or InMemoryFeedbackStore.", nameof(connectionString));
+        }
+
         _connectionString = connectionString;
-        _schema = new Lazy<Task>(CreateSchemaAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        if (_schemaReady)
+        {
+            return;
+        }
+
+        await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_schemaReady)
+            {
+                await CreateSchemaAsync().ConfigureAwait(false);
+                _schemaReady = true;
+            }
+        }
+        finally
+        {
+            _schemaGate.Release();
+        }
     }
 
     private async Task CreateSchemaAsync()
@@ -69,7 +101,7 @@ public sealed class SqliteFeedbackStore : ITicketStore, IFollowUpStore, ILedgerS
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        await _schema.Value.ConfigureAwait(false);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         return connection;
@@ -86,6 +118,11 @@ public sealed class SqliteFeedbackStore : ITicketStore, IFollowUpStore, ILedgerS
     async ValueTask<Result<TicketRecord>> ITicketStore.SaveAsync(TicketRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
+        if (record.NextDue is { } next && (next < Earliest || next > Latest))
+        {
+            return Result<TicketRecord>.Invalid(new ValidationError("NextDue", $"Ticket '{record.Id}': NextDue {next} is outside the years 1678-2262 this store keeps."));
+        }
+
         var saved = record with { Version = record.Version + 1 };
         var t = record.Ticket;
         return await SaveVersionedAsync("tickets", "id", record.Id, record.Version, "ticket", saved,
@@ -347,7 +384,8 @@ public sealed class SqliteFeedbackStore : ITicketStore, IFollowUpStore, ILedgerS
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE outbox SET sent_at = $p0 WHERE key = $p1";
+        // The first mark wins: a notification already marked keeps its original sent_at.
+        command.CommandText = "UPDATE outbox SET sent_at = COALESCE(sent_at, $p0) WHERE key = $p1";
         Bind(command, [Nanos(sentAt), idempotencyKey]);
         int rows = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return rows == 1 ? Result.Success() : Result.NotFound($"No notification with idempotency key '{idempotencyKey}' in the outbox.");

@@ -100,7 +100,7 @@ public sealed record MonthSample
     /// <summary>Items to follow up (selected plus mandatory).</summary>
     public required int FollowedUp { get; init; }
 
-    /// <summary>Whether the month was closed (the quota is then met exactly).</summary>
+    /// <summary>Whether the month was closed: the count is then the quota, or above it only under ceiling rounding when mandatory items arrived after ordinary selections.</summary>
     public required bool Closed { get; init; }
 
     /// <summary>Every item of the month and kind, in arrival order.</summary>

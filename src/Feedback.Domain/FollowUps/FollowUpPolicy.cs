@@ -98,13 +98,17 @@ public sealed record KindRule(string Kind, decimal RatePercent, ImmutableArray<W
 /// and exempt items, exact-quota sampling, evidence per method, re-visits and the monthly report.
 /// </summary>
 /// <remarks>
-/// <para><b>Sampling</b> (per month and kind, items in arrival order: completion instant, then id).
+/// <para><b>Sampling</b> (per month and kind, items in arrival order: completion instant, then id; an
+/// item recorded late with an earlier completion instant takes its place in that order and can change
+/// the later decisions, so record items in completion order where decisions must be final).
 /// Exempt items (anonymous, written reply only) and repeats of a matter already in the month (same
 /// issue key) are not eligible. Mandatory items (configured severities, unsatisfied customers, key
 /// households) are always selected and count toward the quota. Other items are decided as they
 /// arrive by systematic sampling with a random start: with rate r and a start u in [0, 1) derived from
 /// a stable hash of (seed, month, kind), item k is selected when fewer than floor(r·k + u) items are
-/// selected so far. Every item's chance is r whatever its position, and decisions are final. Closing
+/// selected so far. Without mandatory items every item's chance is r whatever its position (mandatory
+/// items use up part of the quota, so ordinary items after them are chosen less often); decisions are
+/// final. Closing
 /// the month brings the count to the quota (ceiling of r·N by default, never below the mandatory
 /// items): it adds the unselected items with the lowest hash of (seed, item id) while some are missing.
 /// Under ceiling rounding nothing is ever revoked, so when mandatory items arrive after ordinary

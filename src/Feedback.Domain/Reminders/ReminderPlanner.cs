@@ -47,9 +47,12 @@ public sealed record ReminderOptions
 /// </summary>
 /// <remarks>
 /// Every notification carries an idempotency key built only from the ticket, the reminder, the role
-/// and the date or level, never from the window: planning the same window twice, or overlapping
-/// windows, or a long window that catches up after the host was down, yields the same keys, so an
-/// outbox that keeps one notification per key sends each exactly once. Pure: no clock, no I/O.
+/// and the date or level (and the cycle and start of the clock's run), never from the window: planning
+/// the same window twice, or overlapping windows, or a long window that catches up after the host was
+/// down, yields the same keys, so an outbox that keeps one notification per key sends each exactly
+/// once. A warning or escalation is due at the end of the window in which its level was reached.
+/// Catching up cannot recover the levels of a run of the clock that a reset ended inside the window.
+/// Pure: no clock, no I/O.
 /// Immutable and thread-safe.
 /// </remarks>
 public sealed class ReminderPlanner
@@ -119,7 +122,6 @@ public sealed class ReminderPlanner
         }
 
         var opened = ticket.Events[0].At;
-        var closed = ticket.Events.Where(e => e.Name == Options.ClosedEvent).Select(e => (Instant?)e.At).FirstOrDefault();
         for (var date = from.InZone(zone).Date; ; date = date.PlusDays(1))
         {
             var at = ZoneMath.AtLeniently(zone, date + Options.DailyAt);
@@ -128,7 +130,7 @@ public sealed class ReminderPlanner
                 break;
             }
 
-            if (at < from || at < opened || (closed is { } c && c <= at))
+            if (at < from || at < opened || IsClosedAt(ticket, at))
             {
                 continue;
             }
@@ -178,25 +180,50 @@ public sealed class ReminderPlanner
         }
     }
 
+    // Closed at an instant: the last closed or reopen event at or before it is a closed one.
+    private bool IsClosedAt(Ticket ticket, Instant at)
+    {
+        bool closed = false;
+        foreach (var e in ticket.Events)
+        {
+            if (e.At > at)
+            {
+                break;
+            }
+
+            if (e.Name == Options.ClosedEvent)
+            {
+                closed = true;
+            }
+            else if (e.Name == Policy.ReopenEvent)
+            {
+                closed = false;
+            }
+        }
+
+        return closed;
+    }
+
     private void Levels(Ticket ticket, Instant from, Instant to, List<Notification> result)
     {
-        var before = Policy.Evaluate(ticket, from - Duration.Epsilon);
-        var after = Policy.Evaluate(ticket, to - Duration.Epsilon);
-        for (int i = 0; i < after.Length; i++)
+        // Every cycle at both ends, so that a cycle that ended inside the window still has its levels
+        // sent, exactly as if the window had been planned in pieces.
+        var before = Policy.EvaluateCycles(ticket, from - Duration.Epsilon)
+            .ToDictionary(e => (e.Target.Id, e.Cycle));
+        foreach (var now in Policy.EvaluateCycles(ticket, to - Duration.Epsilon))
         {
-            var now = after[i];
-            if (!now.IsApplicable || now.Target.Due == DueKind.Daily)
+            if (now.Target.Due == DueKind.Daily)
             {
                 continue;
             }
 
-            // Levels reached in an earlier cycle do not count toward this one.
-            var then = before[i].Cycle == now.Cycle ? before[i] : default;
+            // Levels of another run of the clock (an earlier cycle, or before a reset) do not count.
+            var then = before.TryGetValue((now.Target.Id, now.Cycle), out var earlier) && earlier.Start == now.Start ? earlier : default;
             for (int level = then.WarningLevel + 1; level <= now.WarningLevel; level++)
             {
                 foreach (var role in Options.WarningRoles)
                 {
-                    result.Add(Make(ticket, "warning", role, to, Key("warning", ticket.Id, now.Target.Id, Cycle(now), Level(level), role),
+                    result.Add(Make(ticket, "warning", role, to, Key("warning", ticket.Id, now.Target.Id, Cycle(now), Run(now), Level(level), role),
                         ("target", now.Target.Id), ("threshold", now.Target.Thresholds[level - 1].ToString(CultureInfo.InvariantCulture))));
                 }
             }
@@ -205,7 +232,7 @@ public sealed class ReminderPlanner
             {
                 foreach (var role in now.Target.Escalation[level - 1].Notify)
                 {
-                    result.Add(Make(ticket, "escalation", role, to, Key("escalation", ticket.Id, now.Target.Id, Cycle(now), Level(level), role),
+                    result.Add(Make(ticket, "escalation", role, to, Key("escalation", ticket.Id, now.Target.Id, Cycle(now), Run(now), Level(level), role),
                         ("target", now.Target.Id), ("step", Level(level))));
                 }
             }
@@ -224,6 +251,10 @@ public sealed class ReminderPlanner
     };
 
     private static string Cycle(in TargetEvaluation evaluation) => evaluation.Cycle.ToString(CultureInfo.InvariantCulture);
+
+    // The start of this run of the clock: a reset starts a new run whose levels are new reminders.
+    private static string Run(in TargetEvaluation evaluation) =>
+        evaluation.Start is { } start ? InstantPattern.ExtendedIso.Format(start) : "-";
 
     private static string Level(int level) => level.ToString(CultureInfo.InvariantCulture);
 

@@ -238,53 +238,15 @@ public sealed class SlaPolicy
     private void Run(Ticket ticket, Instant at, Span<TargetEvaluation> results, List<StringBuilder>? explain, List<TargetEvaluation>? allCycles)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        if (results.Length < Targets.Length)
-        {
-            throw new ArgumentException($"The results span holds {results.Length} evaluations; policy '{Id}' has {Targets.Length} targets.", nameof(results));
-        }
-
         var events = ticket.Events.AsSpan();
-        int count = 0;
-        while (count < events.Length && events[count].At <= at)
-        {
-            count++;
-        }
-
+        int count = CountUpTo(events, at);
         int[]? rented = count > StackEvents ? ArrayPool<int>.Shared.Rent(count) : null;
         Span<int> ids = rented is null ? stackalloc int[StackEvents] : rented;
         ids = ids[..count];
-        int cycles = 1;
-        for (int k = 0; k < count; k++)
-        {
-            ids[k] = _eventIds.TryGetValue(events[k].Name, out int id) ? id : -1;
-            if (ids[k] == _reopenId && _reopenId >= 0)
-            {
-                cycles++;
-            }
-        }
-
-        int zone = ZoneIndex(ticket);
-        var context = new Context(ticket, events[..count], ids, at, _zones[zone], cycles);
+        ResolveIds(events[..count], ids);
         try
         {
-            for (int i = 0; i < Targets.Length; i++)
-            {
-                var target = Targets[i];
-                StringBuilder? text = null;
-                if (explain is not null)
-                {
-                    text = new StringBuilder();
-                    explain.Add(text);
-                }
-
-                results[i] = target.AppliesTo(ticket)
-                    ? EvaluateTarget(target, _clocks[zone][i], in context, results[..i], text)
-                    : new TargetEvaluation { Target = target, State = TargetState.NotApplicable, ChosenCandidate = -1 };
-                if (allCycles is not null && results[i].IsApplicable)
-                {
-                    AllCycles(target, _clocks[zone][i], in context, results[..i], allCycles);
-                }
-            }
+            RunResolved(ticket, events[..count], ids, at, results, explain, allCycles);
         }
         finally
         {
@@ -295,77 +257,168 @@ public sealed class SlaPolicy
         }
     }
 
-    private TargetEvaluation EvaluateTarget(SlaTarget target, WorkingCalendar? calendar, in Context context, ReadOnlySpan<TargetEvaluation> prior, StringBuilder? text)
+    /// <summary>How many events (sorted by instant) happened at or before <paramref name="at"/>.</summary>
+    internal static int CountUpTo(ReadOnlySpan<TicketEvent> events, Instant at)
     {
-        if (_reopenId < 0 || context.Cycles == 1)
+        int count = 0;
+        while (count < events.Length && events[count].At <= at)
         {
-            return EvaluateCycle(target, calendar, in context, 0, context.Ids.Length, null, 0, prior, text);
+            count++;
         }
 
-        // Cycle c runs from its reopen event to the next one; earlier events do not count in it.
-        TargetEvaluation best = default;
-        (int From, int To, Instant? Start, int Cycle) chosen = default;
-        int cycle = 0;
-        int from = 0;
-        Instant? cycleStart = null;
-        for (int k = 0; k <= context.Ids.Length; k++)
-        {
-            if (k < context.Ids.Length && context.Ids[k] != _reopenId)
-            {
-                continue;
-            }
+        return count;
+    }
 
-            bool wanted = target.Cycle switch
+    /// <summary>The policy's id of each event name (-1 for names it does not know).</summary>
+    internal void ResolveIds(ReadOnlySpan<TicketEvent> events, Span<int> ids)
+    {
+        for (int k = 0; k < events.Length; k++)
+        {
+            ids[k] = _eventIds.TryGetValue(events[k].Name, out int id) ? id : -1;
+        }
+    }
+
+    /// <summary>Evaluates with event ids already resolved (the bulk path resolves them once per batch).</summary>
+    internal void RunResolved(Ticket ticket, ReadOnlySpan<TicketEvent> events, ReadOnlySpan<int> ids, Instant at, Span<TargetEvaluation> results,
+        List<StringBuilder>? explain, List<TargetEvaluation>? allCycles)
+    {
+        if (results.Length < Targets.Length)
+        {
+            throw new ArgumentException($"The results span holds {results.Length} evaluations; policy '{Id}' has {Targets.Length} targets.", nameof(results));
+        }
+
+        int cycles = 1;
+        if (_reopenId >= 0)
+        {
+            foreach (int id in ids)
             {
-                CycleChoice.First => cycle == 0,
-                CycleChoice.Last => cycle == context.Cycles - 1,
-                _ => true,
-            };
-            if (wanted)
+                cycles += id == _reopenId ? 1 : 0;
+            }
+        }
+
+        int zone = ZoneIndex(ticket);
+        var context = new Context(ticket, events, ids, at, _zones[zone], cycles);
+        if (_reopenId < 0 || cycles == 1)
+        {
+            for (int i = 0; i < Targets.Length; i++)
             {
-                var result = EvaluateCycle(target, calendar, in context, from, k, cycleStart, cycle, prior, null);
-                if (best.Target is null || Worse(result, best))
+                var target = Targets[i];
+                var text = NewText(explain);
+                results[i] = target.AppliesTo(ticket)
+                    ? EvaluateCycle(target, _clocks[zone][i], in context, 0, ids.Length, null, 0, results[..i], text)
+                    : NotApplicable(target);
+                if (allCycles is not null && results[i].IsApplicable)
                 {
-                    best = result;
-                    chosen = (from, k, cycleStart, cycle);
+                    allCycles.Add(results[i]);
                 }
             }
 
-            if (k < context.Ids.Length)
+            return;
+        }
+
+        // Several cycles: evaluate every target cycle by cycle, so that a chained target follows the
+        // step before it in the same cycle; then report the cycle each target's policy chooses.
+        int width = Targets.Length;
+        var buffer = ArrayPool<TargetEvaluation>.Shared.Rent(width * cycles);
+        try
+        {
+            int from = 0;
+            Instant? cycleStart = null;
+            for (int c = 0, k = 0; c < cycles; c++)
             {
-                cycle++;
-                from = k + 1;
-                cycleStart = context.Events[k].At;
+                while (k < ids.Length && ids[k] != _reopenId)
+                {
+                    k++;
+                }
+
+                var row = buffer.AsSpan(c * width, width);
+                for (int i = 0; i < width; i++)
+                {
+                    row[i] = Targets[i].AppliesTo(ticket)
+                        ? EvaluateCycle(Targets[i], _clocks[zone][i], in context, from, k, cycleStart, c, row[..i], null)
+                        : NotApplicable(Targets[i]);
+                }
+
+                if (k < ids.Length)
+                {
+                    cycleStart = events[k].At;
+                    from = ++k;
+                }
+            }
+
+            for (int i = 0; i < width; i++)
+            {
+                int chosen = Targets[i].Cycle switch
+                {
+                    CycleChoice.First => 0,
+                    CycleChoice.Last => cycles - 1,
+                    _ => Worst(buffer, width, cycles, i),
+                };
+                results[i] = buffer[(chosen * width) + i];
+                if (NewText(explain) is { } text && results[i].IsApplicable)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"[cycle {chosen + 1} of {cycles}, {Targets[i].Cycle}] ");
+                    var (lo, hi, start) = CycleRange(events, ids, chosen);
+                    EvaluateCycle(Targets[i], _clocks[zone][i], in context, lo, hi, start, chosen, buffer.AsSpan(chosen * width, i), text);
+                }
+
+                for (int c = 0; allCycles is not null && results[i].IsApplicable && c < cycles; c++)
+                {
+                    allCycles.Add(buffer[(c * width) + i]);
+                }
             }
         }
-
-        if (text is not null)
+        finally
         {
-            text.Append(CultureInfo.InvariantCulture, $"[cycle {chosen.Cycle + 1} of {context.Cycles}, {target.Cycle}] ");
-            best = EvaluateCycle(target, calendar, in context, chosen.From, chosen.To, chosen.Start, chosen.Cycle, prior, text);
+            ArrayPool<TargetEvaluation>.Shared.Return(buffer, clearArray: true);
         }
-
-        return best;
     }
 
-    private void AllCycles(SlaTarget target, WorkingCalendar? calendar, in Context context, ReadOnlySpan<TargetEvaluation> prior, List<TargetEvaluation> into)
+    private static StringBuilder? NewText(List<StringBuilder>? explain)
     {
-        int cycle = 0;
-        int from = 0;
-        Instant? cycleStart = null;
-        for (int k = 0; k <= context.Ids.Length; k++)
+        if (explain is null)
         {
-            if (k < context.Ids.Length && (_reopenId < 0 || context.Ids[k] != _reopenId))
-            {
-                continue;
-            }
+            return null;
+        }
 
-            into.Add(EvaluateCycle(target, calendar, in context, from, k, cycleStart, cycle, prior, null));
-            if (k < context.Ids.Length)
+        var text = new StringBuilder();
+        explain.Add(text);
+        return text;
+    }
+
+    private static TargetEvaluation NotApplicable(SlaTarget target) =>
+        new() { Target = target, State = TargetState.NotApplicable, ChosenCandidate = -1 };
+
+    private static int Worst(TargetEvaluation[] buffer, int width, int cycles, int target)
+    {
+        int worst = 0;
+        for (int c = 1; c < cycles; c++)
+        {
+            if (Worse(buffer[(c * width) + target], buffer[(worst * width) + target]))
             {
-                cycle++;
+                worst = c;
+            }
+        }
+
+        return worst;
+    }
+
+    private (int From, int To, Instant? Start) CycleRange(ReadOnlySpan<TicketEvent> events, ReadOnlySpan<int> ids, int cycle)
+    {
+        int from = 0;
+        Instant? start = null;
+        for (int c = 0, k = 0; ; k++)
+        {
+            if (k == ids.Length || ids[k] == _reopenId)
+            {
+                if (c == cycle)
+                {
+                    return (from, k, start);
+                }
+
+                c++;
                 from = k + 1;
-                cycleStart = context.Events[k].At;
+                start = k < events.Length ? events[k].At : null;
             }
         }
     }
@@ -528,24 +581,29 @@ public sealed class SlaPolicy
         int pauses = 0;
         if (target.PauseId >= 0)
         {
+            // Events before the start still tell whether the ticket is paused when the clock starts
+            // (a reset or a chained start during a pause): such a pause counts from the start.
             for (int k = lo; k < hi; k++)
             {
                 var at = events[k].At;
-                if (at < begin || at >= end)
+                if (at >= end)
                 {
-                    continue;
+                    break;
                 }
 
                 if (ids[k] == target.PauseId && !paused)
                 {
                     paused = true;
-                    pauseStart = at;
+                    pauseStart = at < begin ? begin : at;
                 }
                 else if (ids[k] == target.ResumeId && paused)
                 {
                     paused = false;
-                    pauses++;
-                    walk.Pause(ref clock, pauseStart, at);
+                    if (at > begin)
+                    {
+                        pauses++;
+                        walk.Pause(ref clock, pauseStart, at);
+                    }
                 }
             }
 
@@ -697,6 +755,7 @@ public sealed class SlaPolicy
         Instant previous = begin;
         Instant? next = null;
         int misses = 0;
+        bool outsideHorizon = false;
         int k = lo;
         var events = context.Events;
         var ids = context.Ids;
@@ -714,6 +773,11 @@ public sealed class SlaPolicy
             }
 
             bool counts = calendar is null || calendar.IsWorkingDay(day);
+            if (calendar is not null && (day < calendar.HorizonStart || day >= calendar.HorizonEnd))
+            {
+                outsideHorizon = true;
+            }
+
             if (deadline > end)
             {
                 if (counts)
@@ -768,6 +832,7 @@ public sealed class SlaPolicy
             PercentUsed = percent,
             Misses = misses,
             WarningLevel = Level(target.Thresholds, percent),
+            CalendarProblem = outsideHorizon,
         };
     }
 
