@@ -159,7 +159,7 @@ public sealed class SqliteFeedbackStore : ITicketStore, IFollowUpStore, ILedgerS
             _ => ("1 = 1", []),
         };
         var rows = await QueryTicketsAsync(where, args, cancellationToken).ConfigureAwait(false);
-        return [.. rows.Where(specification.IsSatisfiedBy)];
+        return [.. rows.Where(specification.IsSatisfiedBy).OrderBy(r => r.Id, StringComparer.Ordinal)];
     }
 
     private async Task<List<TicketRecord>> QueryTicketsAsync(string where, object?[] args, CancellationToken cancellationToken)
@@ -198,6 +198,11 @@ public sealed class SqliteFeedbackStore : ITicketStore, IFollowUpStore, ILedgerS
     async ValueTask<Result<FollowUpEntry>> IFollowUpStore.SaveAsync(FollowUpEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        if (OutOfRange(entry.Opens, entry.Closes, entry.DoneAt) is { } bad)
+        {
+            return Result<FollowUpEntry>.Invalid(new ValidationError("instant", $"Follow-up '{entry.ItemId}': {bad} is outside the years 1678-2262 this store keeps."));
+        }
+
         var saved = entry with { Version = entry.Version + 1 };
         return await SaveVersionedAsync("follow_ups", "item_id", entry.ItemId, entry.Version, "follow-up", saved,
             """
@@ -229,7 +234,7 @@ public sealed class SqliteFeedbackStore : ITicketStore, IFollowUpStore, ILedgerS
             _ => ("1 = 1", []),
         };
         var rows = await QueryFollowUpsAsync(where, args, cancellationToken).ConfigureAwait(false);
-        return [.. rows.Where(specification.IsSatisfiedBy)];
+        return [.. rows.Where(specification.IsSatisfiedBy).OrderBy(e => e.ItemId, StringComparer.Ordinal)];
     }
 
     private async Task<List<FollowUpEntry>> QueryFollowUpsAsync(string where, object?[] args, CancellationToken cancellationToken)
@@ -320,7 +325,7 @@ public sealed class SqliteFeedbackStore : ITicketStore, IFollowUpStore, ILedgerS
             });
         }
 
-        return [.. result.Where(specification.IsSatisfiedBy)];
+        return [.. result.Where(specification.IsSatisfiedBy).OrderBy(l => l.Id, StringComparer.Ordinal)];
     }
 
     // ---- outbox
@@ -328,6 +333,14 @@ public sealed class SqliteFeedbackStore : ITicketStore, IFollowUpStore, ILedgerS
     async ValueTask<Result<int>> INotificationOutbox.EnqueueAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notifications);
+        foreach (var n in notifications)
+        {
+            if (OutOfRange(n.DueAt, null, null) is { } bad)
+            {
+                return Result<int>.Invalid(new ValidationError("DueAt", $"Notification '{n.IdempotencyKey}': {bad} is outside the years 1678-2262 this store keeps."));
+            }
+        }
+
         return await InTransactionAsync(async (connection, transaction) =>
         {
             int added = 0;
@@ -384,6 +397,11 @@ public sealed class SqliteFeedbackStore : ITicketStore, IFollowUpStore, ILedgerS
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
+        if (OutOfRange(sentAt, null, null) is { } bad)
+        {
+            return Result.Invalid(new ValidationError("sentAt", $"{bad} is outside the years 1678-2262 this store keeps."));
+        }
+
         // The first mark wins: a notification already marked keeps its original sent_at.
         command.CommandText = "UPDATE outbox SET sent_at = COALESCE(sent_at, $p0) WHERE key = $p1";
         Bind(command, [Nanos(sentAt), idempotencyKey]);
@@ -443,6 +461,19 @@ public sealed class SqliteFeedbackStore : ITicketStore, IFollowUpStore, ILedgerS
     }
 
     private static long Nanos(Instant instant) => (instant - NodaConstants.UnixEpoch).ToInt64Nanoseconds();
+
+    private static Instant? OutOfRange(Instant a, Instant? b, Instant? c)
+    {
+        foreach (var instant in new[] { (Instant?)a, b, c })
+        {
+            if (instant is { } i && (i < Earliest || i > Latest))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
 
     private static Instant FromNanos(long nanos) => NodaConstants.UnixEpoch.PlusNanoseconds(nanos);
 

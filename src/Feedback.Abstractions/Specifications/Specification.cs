@@ -46,8 +46,12 @@ public abstract class Specification<T>
     public Specification<T> Or(Specification<T> other) => Combine(other, Expression.OrElse, "or");
 
     /// <summary>The opposite criterion.</summary>
-    public Specification<T> Not() =>
-        new ExpressionSpecification<T>($"not ({Name})", Expression.Lambda<Func<T, bool>>(Expression.Not(Criteria.Body), Criteria.Parameters));
+    public Specification<T> Not()
+    {
+        // Read Criteria once: an implementation may build a new lambda (with a new parameter) on every read.
+        var criteria = Criteria;
+        return new ExpressionSpecification<T>($"not ({Name})", Expression.Lambda<Func<T, bool>>(Expression.Not(criteria.Body), criteria.Parameters));
+    }
 
     /// <inheritdoc/>
     public override string ToString() => Name;
@@ -55,9 +59,11 @@ public abstract class Specification<T>
     private ExpressionSpecification<T> Combine(Specification<T> other, Func<Expression, Expression, BinaryExpression> join, string word)
     {
         ArgumentNullException.ThrowIfNull(other);
-        var parameter = Criteria.Parameters[0];
-        var right = new Rebind(other.Criteria.Parameters[0], parameter).Visit(other.Criteria.Body);
-        return new ExpressionSpecification<T>($"({Name}) {word} ({other.Name})", Expression.Lambda<Func<T, bool>>(join(Criteria.Body, right), parameter));
+        var left = Criteria;
+        var otherCriteria = other.Criteria;
+        var parameter = left.Parameters[0];
+        var right = new Rebind(otherCriteria.Parameters[0], parameter).Visit(otherCriteria.Body);
+        return new ExpressionSpecification<T>($"({Name}) {word} ({other.Name})", Expression.Lambda<Func<T, bool>>(join(left.Body, right), parameter));
     }
 
     private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor

@@ -649,7 +649,11 @@ public sealed class SlaPolicy
         // 5. Measures on the target's own clock.
         var elapsed = clock.Between(begin, end) - walk.Paused;
         var remaining = due is { } d1 ? clock.Between(end, d1) : Duration.Zero;
-        var allowed = elapsed + remaining;
+
+        // The time allowed: the clock time from the start to the due instant less the pauses before it
+        // (for a budget, exactly the budget). Fixed once the due instant passes, so the percentage used
+        // never goes down as time goes on, paused or not.
+        var allowed = due is { } d6 ? clock.Between(begin, d6) - PausedWithin(target, in context, lo, hi, begin, d6 < end ? d6 : end, ref clock) : Duration.Zero;
         double percent = due is null ? 0
             : allowed > Duration.Zero ? 100.0 * elapsed.ToInt64Nanoseconds() / allowed.ToInt64Nanoseconds()
             : end >= due.Value ? 100 : 0;
@@ -699,6 +703,43 @@ public sealed class SlaPolicy
             CalendarProblem = clock.Failed,
             Extrapolated = clock.Extrapolated,
         };
+    }
+
+    /// <summary>Clock time paused within [<paramref name="from"/>, <paramref name="until"/>); an open pause runs to <paramref name="until"/>.</summary>
+    private static Duration PausedWithin(SlaTarget target, in Context context, int lo, int hi, Instant from, Instant until, ref Clock clock)
+    {
+        if (target.PauseId < 0 || until <= from)
+        {
+            return Duration.Zero;
+        }
+
+        var total = Duration.Zero;
+        bool paused = false;
+        Instant pauseStart = default;
+        for (int k = lo; k < hi; k++)
+        {
+            var at = context.Events[k].At;
+            if (at >= until)
+            {
+                break;
+            }
+
+            if (context.Ids[k] == target.PauseId && !paused)
+            {
+                paused = true;
+                pauseStart = at < from ? from : at;
+            }
+            else if (context.Ids[k] == target.ResumeId && paused)
+            {
+                paused = false;
+                if (at > pauseStart)
+                {
+                    total += clock.Between(pauseStart, at);
+                }
+            }
+        }
+
+        return paused && until > pauseStart ? total + clock.Between(pauseStart, until) : total;
     }
 
     private static Instant? Earliest(SlaTarget target, in Context context, Instant? budgetDue, ReadOnlySpan<TargetEvaluation> prior, StringBuilder? text, out int chosen)
