@@ -63,27 +63,42 @@ public sealed class TicketBatch
     /// </summary>
     /// <param name="at">The evaluation instant.</param>
     /// <param name="results">At least <c>Count * Policy.Targets.Length</c> long.</param>
+    public void Evaluate(Instant at, TargetEvaluation[] results) => Evaluate(at, results, 0, Count);
+
+    /// <summary>
+    /// Evaluates tickets <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> − 1
+    /// into <paramref name="results"/> (ticket <c>first + i</c>, target j at <c>results[i * Targets.Length + j]</c>),
+    /// so that a portfolio larger than memory allows for results is evaluated chunk by chunk through one
+    /// reusable buffer.
+    /// </summary>
+    /// <param name="at">The evaluation instant.</param>
+    /// <param name="results">At least <c>count * Policy.Targets.Length</c> long.</param>
+    /// <param name="first">The first ticket of the chunk.</param>
+    /// <param name="count">How many tickets.</param>
     /// <param name="maxDegreeOfParallelism">The most threads; 1 evaluates on the calling thread; default: all cores.</param>
-    public void Evaluate(Instant at, TargetEvaluation[] results, int maxDegreeOfParallelism = -1)
+    public void Evaluate(Instant at, TargetEvaluation[] results, int first, int count, int maxDegreeOfParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(results);
+        ArgumentOutOfRangeException.ThrowIfNegative(first);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(first + (long)count, Count, nameof(count));
         int width = Policy.Targets.Length;
-        if (results.Length < (long)Count * width)
+        if (results.Length < (long)count * width)
         {
-            throw new ArgumentException($"The results buffer holds {results.Length} evaluations; {Count} tickets x {width} targets need {(long)Count * width}.", nameof(results));
+            throw new ArgumentException($"The results buffer holds {results.Length} evaluations; {count} tickets x {width} targets need {(long)count * width}.", nameof(results));
         }
 
-        if (maxDegreeOfParallelism == 1 || Count < 4096)
+        if (maxDegreeOfParallelism == 1 || count < 4096)
         {
-            EvaluateRange(0, Count, at, results);
+            EvaluateRange(first, first, first + count, at, results);
             return;
         }
 
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
-        Parallel.ForEach(Partitioner.Create(0, Count, 2048), options, range => EvaluateRange(range.Item1, range.Item2, at, results));
+        Parallel.ForEach(Partitioner.Create(first, first + count, 2048), options, range => EvaluateRange(first, range.Item1, range.Item2, at, results));
     }
 
-    private void EvaluateRange(int from, int to, Instant at, TargetEvaluation[] results)
+    private void EvaluateRange(int origin, int from, int to, Instant at, TargetEvaluation[] results)
     {
         int width = Policy.Targets.Length;
         for (int i = from; i < to; i++)
@@ -91,7 +106,7 @@ public sealed class TicketBatch
             var ticket = _tickets[i];
             var events = ticket.Events.AsSpan();
             int count = SlaPolicy.CountUpTo(events, at);
-            Policy.RunResolved(ticket, events[..count], _ids.AsSpan(_offsets[i], count), at, results.AsSpan(i * width, width), null, null);
+            Policy.RunResolved(ticket, events[..count], _ids.AsSpan(_offsets[i], count), at, results.AsSpan((i - origin) * width, width), null, null);
         }
     }
 }

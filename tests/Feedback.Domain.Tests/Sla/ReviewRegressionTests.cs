@@ -114,7 +114,7 @@ public class ReviewRegressionTests
         var parallel = new TargetEvaluation[tickets.Count * width];
         var sequential = new TargetEvaluation[tickets.Count * width];
         batch.Evaluate(at, parallel);
-        batch.Evaluate(at, sequential, maxDegreeOfParallelism: 1);
+        batch.Evaluate(at, sequential, 0, tickets.Count, maxDegreeOfParallelism: 1);
         for (int i = 0; i < tickets.Count; i++)
         {
             var one = policy.Evaluate(tickets[i], at);
