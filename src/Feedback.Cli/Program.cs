@@ -13,24 +13,109 @@ public static class Program
 {
     private static readonly LocalDateTimePattern Local = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm ddd");
 
-    /// <summary>Runs a command; returns the process exit code.</summary>
-    public static int Main(string[] args)
+    private const string Usage =
+        """
+        usage: feedback <command> [options]
+
+        commands:
+          validate   check a policy document; every problem by JSON path
+          evaluate   evaluate tickets (JSON Lines or CSV) against a policy or a preset
+          demo       deadlines on working calendars, a complaint under preset D, a synthetic portfolio and throughput
+
+        'feedback <command> --help' describes a command.
+        exit codes: 0 success, 1 invalid policy, 2 usage error, 3 some ticket lines invalid (evaluate)
+        """;
+
+    private const string DemoHelp =
+        """
+        usage: feedback demo [--tickets N] [--seed S] [--quick]
+
+        Prints deadlines on the built-in W1/W2 calendars with China's official holidays, a complaint under
+        preset D (targets, route, penalties), then generates N synthetic tickets (default 1,000,000; --quick:
+        20,000) with new Random(S) (default seed 42), evaluates them under preset D at 2026-01-01T00:00Z and
+        prints breaches and at-risk targets per target, penalties per role, the follow-up sample per kind
+        for one month (preset A1), and throughput.
+        """;
+
+    /// <summary>Runs a command with the console; returns the process exit code.</summary>
+    /// <param name="args">The command line.</param>
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error, !Console.IsErrorRedirected);
+
+    /// <summary>Runs a command; returns the process exit code (0 success, 1 invalid policy, 2 usage error, 3 some ticket lines invalid).</summary>
+    /// <param name="args">The command line, the command first.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where errors, warnings, progress and summaries go.</param>
+    /// <param name="showProgress">Whether long runs may draw a progress bar on <paramref name="stderr"/>.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool showProgress)
     {
-        string command = args.Length > 0 ? args[0] : "demo";
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        if (args.Length == 0)
+        {
+            stderr.WriteLine(Usage);
+            return 2;
+        }
+
+        string command = args[0];
         switch (command)
         {
+            case "validate":
+                return PolicyCommands.Validate(args, stdout, stderr);
+            case "evaluate":
+                return PolicyCommands.Evaluate(args, stdout, stderr, showProgress);
             case "demo":
-                return Demo(Console.Out, args.Length > 1 && args[1] == "--quick" ? 100_000 : 5_000_000);
+                return DemoCommand(args, stdout, stderr);
             case "--help" or "-h" or "help":
-                Console.Out.WriteLine("usage: feedback demo [--quick]   deadlines on the built-in W1/W2 calendars with China's official holidays, and a throughput run");
+                stdout.WriteLine(Usage);
                 return 0;
             default:
-                Console.Error.WriteLine($"feedback: unknown command '{command}'. Try 'feedback --help'.");
+                stderr.WriteLine($"feedback: unknown command '{command}'. Try 'feedback --help'.");
                 return 2;
         }
     }
 
-    private static int Demo(TextWriter output, int operations)
+    private static int DemoCommand(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var options = Options.Parse(args, ["--tickets", "--seed"], ["--quick"], stderr, "demo");
+        if (options is null)
+        {
+            return 2;
+        }
+
+        if (options.Has("--help"))
+        {
+            stdout.WriteLine(DemoHelp);
+            return 0;
+        }
+
+        bool quick = options.Has("--quick");
+        int tickets = quick ? 20_000 : 1_000_000;
+        int seed = 42;
+        if (options["--tickets"] is { } ticketsText && (!int.TryParse(ticketsText, NumberStyles.None, CultureInfo.InvariantCulture, out tickets) || tickets < 1))
+        {
+            stderr.WriteLine($"feedback demo: --tickets '{ticketsText}' is not a positive whole number.");
+            return 2;
+        }
+
+        if (options["--seed"] is { } seedText && !int.TryParse(seedText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out seed))
+        {
+            stderr.WriteLine($"feedback demo: --seed '{seedText}' is not a whole number.");
+            return 2;
+        }
+
+        int result = Demo(stdout, stderr, quick ? 100_000 : 5_000_000);
+        if (result != 0)
+        {
+            return result;
+        }
+
+        stdout.WriteLine();
+        Portfolio.Run(stdout, tickets, seed);
+        return 0;
+    }
+
+    private static int Demo(TextWriter output, TextWriter errors, int operations)
     {
         var zone = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
         var china = OfficialHolidays.MainlandChina;
@@ -49,7 +134,7 @@ public static class Program
         {
             foreach (var error in w1.ValidationErrors.Concat(w2.ValidationErrors))
             {
-                Console.Error.WriteLine($"{error.Identifier}: {error.ErrorMessage}");
+                errors.WriteLine($"{error.Identifier}: {error.ErrorMessage}");
             }
 
             return 1;
@@ -58,7 +143,6 @@ public static class Program
         var gm = w1.Value;
         var office = w2.Value;
         Instant At(int y, int mo, int d, int h, int mi) => new LocalDateTime(y, mo, d, h, mi).InZoneStrictly(zone).ToInstant();
-
 
         output.WriteLine("Feedback demo: deadlines on working calendars (Asia/Shanghai, official holidays CN 2007-2026)");
         output.WriteLine();
