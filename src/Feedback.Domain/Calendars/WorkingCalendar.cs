@@ -57,6 +57,9 @@ public sealed class WorkingCalendar
     private readonly long _origin;
     private readonly long _limit;
 
+    /// <summary>Local midnight at the start of <see cref="HorizonStart"/>, in local nanoseconds since 1970-01-01T00:00.</summary>
+    private readonly long _horizonStartLocal;
+
     // Dates of the horizon, indexed from HorizonStart: end of the last period starting on the date
     // (long.MinValue when the date is not a working day), working days before each date, and the
     // index of each working date.
@@ -82,6 +85,7 @@ public sealed class WorkingCalendar
         _rules = rules;
         _origin = origin;
         _limit = limit;
+        _horizonStartLocal = (long)Period.DaysBetween(new LocalDate(1970, 1, 1), horizonStart) * NanosPerDay;
         HorizonStartInstant = FromNanos(origin);
         HorizonEndInstant = FromNanos(limit);
 
@@ -304,11 +308,12 @@ public sealed class WorkingCalendar
             return CalendarAnswer<Instant>.Success(start, StatusOf(s0, s0), this);
         }
 
-        var local = start.InZone(Zone).LocalDateTime;
+        long s = ToNanos(start);
 
         // j may be -1: after a fall-back across midnight at the horizon start, an instant inside the
         // horizon can still carry the previous local date; no working day of the horizon precedes it.
-        int j = Period.DaysBetween(HorizonStart, local.Date);
+        int j = LocalDayIndex(start, s);
+        var timeOfDay = LocalTime.FromNanosecondsSinceMidnight(LocalNanos(start, s) - ((long)j * NanosPerDay));
         long ordinal = days > 0 ? (long)_workingDaysBefore[j + 1] + days - 1 : (long)(j < 0 ? 0 : _workingDaysBefore[j]) + days;
         if (ordinal < 0 || ordinal >= _workingDates.Length)
         {
@@ -316,13 +321,12 @@ public sealed class WorkingCalendar
         }
 
         var date = HorizonStart.PlusDays(_workingDates[ordinal]);
-        var result = ZoneMath.AtLeniently(Zone, date + local.TimeOfDay);
+        var result = ZoneMath.AtLeniently(Zone, date + timeOfDay);
         if (result > HorizonEndInstant)
         {
             return DaysFailure(Invariant($"AddWorkingDays(start: {start}, days: {days})"), backward: false);
         }
 
-        long s = ToNanos(start);
         long r = ToNanos(result);
         return CalendarAnswer<Instant>.Success(result, StatusOf(Math.Min(s, r), Math.Max(s, r)), this);
     }
@@ -351,7 +355,7 @@ public sealed class WorkingCalendar
         }
 
         long s = ToNanos(start);
-        int j = Period.DaysBetween(HorizonStart, start.InZone(Zone).Date);
+        int j = LocalDayIndex(start, s);
         if (days == 0 && j >= 0 && j < _dayEnd.Length && _dayEnd[j] != long.MinValue && _dayEnd[j] >= s)
         {
             return CalendarAnswer<Instant>.Success(FromNanos(_dayEnd[j]), StatusOf(s, _dayEnd[j]), this);
@@ -585,6 +589,22 @@ public sealed class WorkingCalendar
     private CalendarAnswer<Instant> DaysFailure(string call, bool backward) =>
         CalendarAnswer<Instant>.Failure(backward ? CalendarStatus.BeforeHorizon : CalendarStatus.AfterHorizon, this, Invariant(
             $"{call} on calendar '{Id}': the answer lies {(backward ? "before" : "after")} the horizon {HorizonText}, which has {WorkingDayCount} working days."));
+
+    /// <summary>
+    /// Local nanoseconds of <paramref name="instant"/> (at <paramref name="nanos"/> since the Unix epoch)
+    /// counted from local midnight at the start of <see cref="HorizonStart"/>: one offset look-up, no
+    /// calendar arithmetic.
+    /// </summary>
+    private long LocalNanos(Instant instant, long nanos) => nanos + Zone.GetUtcOffset(instant).Nanoseconds - _horizonStartLocal;
+
+    /// <summary>The local date of an instant as days since <see cref="HorizonStart"/> (-1 just before it).</summary>
+    private int LocalDayIndex(Instant instant, long nanos) => (int)FloorDiv(LocalNanos(instant, nanos), NanosPerDay);
+
+    private static long FloorDiv(long value, long divisor)
+    {
+        long quotient = value / divisor;
+        return value % divisor < 0 ? quotient - 1 : quotient;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static long ToNanos(Instant instant) => (instant - NodaConstants.UnixEpoch).ToInt64Nanoseconds();

@@ -4,23 +4,34 @@ using NodaTime;
 namespace Feedback.Sla;
 
 /// <summary>
-/// Tickets prepared for bulk evaluation against one policy: the event names of every ticket are
-/// resolved to the policy's ids once, in one flat array, so that evaluating the batch again (every
-/// night, at every policy change, at many instants) does no look-ups and no allocation per ticket.
+/// Tickets prepared for bulk evaluation against one policy, as compact flat arrays: the instants and the
+/// policy's ids of every ticket's events (names resolved once), which targets apply to each ticket
+/// (worked out once per distinct kind, severity and category) and each ticket's zone. Evaluating the
+/// batch again (every night, at every policy change, at many instants) then reads only these arrays,
+/// in order: no look-ups, no pointer chasing and no allocation per ticket.
 /// </summary>
-/// <remarks>Immutable and thread-safe once created.</remarks>
+/// <remarks>Immutable and thread-safe once created. Memory: 20 bytes per event and 16 per ticket, on top
+/// of the tickets themselves (kept for their fields and for explanations).</remarks>
 public sealed class TicketBatch
 {
     private readonly Ticket[] _tickets;
+    private readonly Instant[] _times;
     private readonly int[] _ids;
     private readonly int[] _offsets;
+    private readonly int[] _profiles;
+    private readonly bool[] _applies;
+    private readonly int[] _zones;
 
-    private TicketBatch(SlaPolicy policy, Ticket[] tickets, int[] ids, int[] offsets)
+    private TicketBatch(SlaPolicy policy, Ticket[] tickets, Instant[] times, int[] ids, int[] offsets, int[] profiles, bool[] applies, int[] zones)
     {
         Policy = policy;
         _tickets = tickets;
+        _times = times;
         _ids = ids;
         _offsets = offsets;
+        _profiles = profiles;
+        _applies = applies;
+        _zones = zones;
     }
 
     /// <summary>The policy the event ids were resolved for.</summary>
@@ -43,16 +54,43 @@ public sealed class TicketBatch
         var offsets = new int[array.Length + 1];
         for (int i = 0; i < array.Length; i++)
         {
-            offsets[i + 1] = offsets[i] + array[i].Events.Length;
+            ArgumentNullException.ThrowIfNull(array[i], $"tickets[{i}]");
+            offsets[i + 1] = checked(offsets[i] + array[i].Events.Length);
         }
 
         var ids = new int[offsets[^1]];
+        var times = new Instant[offsets[^1]];
+        var profiles = new int[array.Length];
+        var zones = new int[array.Length];
+        var applies = new List<bool>();
+        var known = new Dictionary<(string Kind, string Severity, string? Category), int>();
+        int width = policy.Targets.Length;
         for (int i = 0; i < array.Length; i++)
         {
-            policy.ResolveIds(array[i].Events.AsSpan(), ids.AsSpan(offsets[i], array[i].Events.Length));
+            var ticket = array[i];
+            var events = ticket.Events.AsSpan();
+            policy.ResolveIds(events, ids.AsSpan(offsets[i], events.Length));
+            for (int k = 0; k < events.Length; k++)
+            {
+                times[offsets[i] + k] = events[k].At;
+            }
+
+            var key = (ticket.Kind, ticket.Severity, ticket.Category);
+            if (!known.TryGetValue(key, out int profile))
+            {
+                profile = known.Count;
+                known.Add(key, profile);
+                foreach (var target in policy.Targets)
+                {
+                    applies.Add(target.AppliesTo(ticket));
+                }
+            }
+
+            profiles[i] = profile * width;
+            zones[i] = policy.ZoneIndex(ticket);
         }
 
-        return new TicketBatch(policy, array, ids, offsets);
+        return new TicketBatch(policy, array, times, ids, offsets, profiles, [.. applies], zones);
     }
 
     /// <summary>
@@ -101,12 +139,14 @@ public sealed class TicketBatch
     private void EvaluateRange(int origin, int from, int to, Instant at, TargetEvaluation[] results)
     {
         int width = Policy.Targets.Length;
+        var applies = _applies.AsSpan();
         for (int i = from; i < to; i++)
         {
-            var ticket = _tickets[i];
-            var events = ticket.Events.AsSpan();
-            int count = SlaPolicy.CountUpTo(events, at);
-            Policy.RunResolved(ticket, events[..count], _ids.AsSpan(_offsets[i], count), at, results.AsSpan((i - origin) * width, width), null, null);
+            int offset = _offsets[i];
+            var times = _times.AsSpan(offset, _offsets[i + 1] - offset);
+            int count = SlaPolicy.CountUpTo(times, at);
+            Policy.RunResolved(_tickets[i], times[..count], _ids.AsSpan(offset, count), applies.Slice(_profiles[i], width), _zones[i], at,
+                results.AsSpan((i - origin) * width, width), null, null);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Ardalis.Result;
 using Feedback.Calendars;
@@ -31,11 +32,12 @@ public sealed record ProjectSettings(DateTimeZone Zone, string? CityTier);
 /// event again, or at the reopen when it is marked <see cref="SlaTarget.RestartOnReopen"/>; each target's
 /// <see cref="SlaTarget.Cycle"/> says which cycle counts.</para>
 /// <para>Immutable and thread-safe; <see cref="Evaluate(Ticket, Instant, Span{TargetEvaluation})"/>
-/// allocates nothing for tickets of up to 256 events.</para>
+/// allocates nothing (longer histories than 64 events and policies of more than 64 targets borrow pooled
+/// buffers or allocate one small array).</para>
 /// </remarks>
 public sealed class SlaPolicy
 {
-    private const int StackEvents = 256;
+    private const int StackEvents = 64;
     private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm:ss");
 
     private readonly FrozenDictionary<string, int> _eventIds;
@@ -240,19 +242,34 @@ public sealed class SlaPolicy
         ArgumentNullException.ThrowIfNull(ticket);
         var events = ticket.Events.AsSpan();
         int count = CountUpTo(events, at);
-        int[]? rented = count > StackEvents ? ArrayPool<int>.Shared.Rent(count) : null;
-        Span<int> ids = rented is null ? stackalloc int[StackEvents] : rented;
+        int[]? rentedIds = null;
+        Instant[]? rentedTimes = null;
+        Span<int> ids = count > StackEvents ? (rentedIds = ArrayPool<int>.Shared.Rent(count)) : stackalloc int[StackEvents];
+        Span<Instant> times = count > StackEvents ? (rentedTimes = ArrayPool<Instant>.Shared.Rent(count)) : stackalloc Instant[StackEvents];
+        Span<bool> applies = Targets.Length > StackEvents ? new bool[Targets.Length] : stackalloc bool[StackEvents];
         ids = ids[..count];
+        times = times[..count];
         ResolveIds(events[..count], ids);
+        for (int k = 0; k < count; k++)
+        {
+            times[k] = events[k].At;
+        }
+
+        for (int i = 0; i < Targets.Length; i++)
+        {
+            applies[i] = Targets[i].AppliesTo(ticket);
+        }
+
         try
         {
-            RunResolved(ticket, events[..count], ids, at, results, explain, allCycles);
+            RunResolved(ticket, times, ids, applies, ZoneIndex(ticket), at, results, explain, allCycles);
         }
         finally
         {
-            if (rented is not null)
+            if (rentedIds is not null)
             {
-                ArrayPool<int>.Shared.Return(rented);
+                ArrayPool<int>.Shared.Return(rentedIds);
+                ArrayPool<Instant>.Shared.Return(rentedTimes!);
             }
         }
     }
@@ -269,6 +286,18 @@ public sealed class SlaPolicy
         return count;
     }
 
+    /// <summary>How many instants (sorted) are at or before <paramref name="at"/>.</summary>
+    internal static int CountUpTo(ReadOnlySpan<Instant> times, Instant at)
+    {
+        int count = 0;
+        while (count < times.Length && times[count] <= at)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     /// <summary>The policy's id of each event name (-1 for names it does not know).</summary>
     internal void ResolveIds(ReadOnlySpan<TicketEvent> events, Span<int> ids)
     {
@@ -278,9 +307,16 @@ public sealed class SlaPolicy
         }
     }
 
-    /// <summary>Evaluates with event ids already resolved (the bulk path resolves them once per batch).</summary>
-    internal void RunResolved(Ticket ticket, ReadOnlySpan<TicketEvent> events, ReadOnlySpan<int> ids, Instant at, Span<TargetEvaluation> results,
-        List<StringBuilder>? explain, List<TargetEvaluation>? allCycles)
+    /// <summary>Index of the zone (and of the calendars compiled in it) a ticket's project uses.</summary>
+    internal int ZoneIndex(Ticket ticket) =>
+        ticket.Project is { } p && _projectZones.TryGetValue(p, out int index) ? index : 0;
+
+    /// <summary>
+    /// Evaluates a ticket whose events up to <paramref name="at"/> are given as instants and policy ids,
+    /// with which targets apply and its zone already worked out (the bulk path does that once per batch).
+    /// </summary>
+    internal void RunResolved(Ticket ticket, ReadOnlySpan<Instant> times, ReadOnlySpan<int> ids, ReadOnlySpan<bool> applies, int zone, Instant at,
+        Span<TargetEvaluation> results, List<StringBuilder>? explain, List<TargetEvaluation>? allCycles)
     {
         if (results.Length < Targets.Length)
         {
@@ -296,16 +332,16 @@ public sealed class SlaPolicy
             }
         }
 
-        int zone = ZoneIndex(ticket);
-        var context = new Context(ticket, events, ids, at, _zones[zone], cycles);
+        var context = new Context(ticket, times, ids, at, _zones[zone], cycles);
+        var clocks = _clocks[zone];
         if (_reopenId < 0 || cycles == 1)
         {
             for (int i = 0; i < Targets.Length; i++)
             {
                 var target = Targets[i];
                 var text = NewText(explain);
-                results[i] = target.AppliesTo(ticket)
-                    ? EvaluateCycle(target, _clocks[zone][i], in context, 0, ids.Length, null, 0, results[..i], text)
+                results[i] = applies[i]
+                    ? EvaluateCycle(target, clocks[i], in context, 0, ids.Length, null, 0, results[..i], text)
                     : NotApplicable(target);
                 if (allCycles is not null && results[i].IsApplicable)
                 {
@@ -334,14 +370,14 @@ public sealed class SlaPolicy
                 var row = buffer.AsSpan(c * width, width);
                 for (int i = 0; i < width; i++)
                 {
-                    row[i] = Targets[i].AppliesTo(ticket)
-                        ? EvaluateCycle(Targets[i], _clocks[zone][i], in context, from, k, cycleStart, c, row[..i], null)
+                    row[i] = applies[i]
+                        ? EvaluateCycle(Targets[i], clocks[i], in context, from, k, cycleStart, c, row[..i], null)
                         : NotApplicable(Targets[i]);
                 }
 
                 if (k < ids.Length)
                 {
-                    cycleStart = events[k].At;
+                    cycleStart = times[k];
                     from = ++k;
                 }
             }
@@ -358,8 +394,8 @@ public sealed class SlaPolicy
                 if (NewText(explain) is { } text && results[i].IsApplicable)
                 {
                     text.Append(CultureInfo.InvariantCulture, $"[cycle {chosen + 1} of {cycles}, {Targets[i].Cycle}] ");
-                    var (lo, hi, start) = CycleRange(events, ids, chosen);
-                    EvaluateCycle(Targets[i], _clocks[zone][i], in context, lo, hi, start, chosen, buffer.AsSpan(chosen * width, i), text);
+                    var (lo, hi, start) = CycleRange(times, ids, chosen);
+                    EvaluateCycle(Targets[i], clocks[i], in context, lo, hi, start, chosen, buffer.AsSpan(chosen * width, i), text);
                 }
 
                 for (int c = 0; allCycles is not null && results[i].IsApplicable && c < cycles; c++)
@@ -374,6 +410,36 @@ public sealed class SlaPolicy
         }
     }
 
+    // The explanation is written by these helpers, out of line, so that the evaluation itself stays a
+    // small method the JIT optimizes well (the text is only built by Explain).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Say(StringBuilder text, string before, string? name, string after, Instant instant, DateTimeZone zone) =>
+        text.Append(before).Append(name).Append(after).Append(Local(instant, zone));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void SayClock(StringBuilder text, SlaTarget target, WorkingCalendar? calendar) =>
+        text.Append(CultureInfo.InvariantCulture, $"; clock: {(calendar is null ? "wall clock" : $"business time of calendar '{target.CalendarName}' ({calendar.Zone.Id})")}");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void SayBudget(StringBuilder text, int days, bool endOfDay, Duration? budget) =>
+        text.Append(CultureInfo.InvariantCulture, $"; budget {days} working day(s){(endOfDay ? " to the end of the day" : "")} = {(budget is null ? "beyond the calendar horizon" : Format(budget.Value))}");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void SayPauses(StringBuilder text, int pauses, Duration paused, bool pausedNow) =>
+        text.Append(CultureInfo.InvariantCulture, $"; {pauses} pause(s) subtracted, {Format(paused)} on the target's clock{(pausedNow ? ", paused now: due shown as if resumed now" : "")}");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void SayOutcome(StringBuilder text, Instant? due, TargetState state, Duration lateBy, DateTimeZone zone)
+    {
+        text.Append(CultureInfo.InvariantCulture, $"; due {(due is null ? "unknown" : Local(due.Value, zone))}; {state}");
+        if (lateBy > Duration.Zero)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", late by {Format(lateBy)} ({LateDays(lateBy)} started day(s))");
+        }
+
+        text.Append('.');
+    }
+
     private static StringBuilder? NewText(List<StringBuilder>? explain)
     {
         if (explain is null)
@@ -385,6 +451,10 @@ public sealed class SlaPolicy
         explain.Add(text);
         return text;
     }
+
+    /// <summary>A target that has no measures: not started (perhaps with a fixed due instant) or canceled.</summary>
+    private static TargetEvaluation Unmeasured(SlaTarget target, int cycle, int cycles, TargetState state, Instant? start, Instant? stop, Instant? due) =>
+        new() { Target = target, Cycle = cycle, CycleCount = cycles, ChosenCandidate = -1, State = state, Start = start, Stop = stop, Due = due };
 
     private static TargetEvaluation NotApplicable(SlaTarget target) =>
         new() { Target = target, State = TargetState.NotApplicable, ChosenCandidate = -1 };
@@ -403,7 +473,7 @@ public sealed class SlaPolicy
         return worst;
     }
 
-    private (int From, int To, Instant? Start) CycleRange(ReadOnlySpan<TicketEvent> events, ReadOnlySpan<int> ids, int cycle)
+    private (int From, int To, Instant? Start) CycleRange(ReadOnlySpan<Instant> times, ReadOnlySpan<int> ids, int cycle)
     {
         int from = 0;
         Instant? start = null;
@@ -418,7 +488,7 @@ public sealed class SlaPolicy
 
                 c++;
                 from = k + 1;
-                start = k < events.Length ? events[k].At : null;
+                start = k < times.Length ? times[k] : null;
             }
         }
     }
@@ -441,10 +511,9 @@ public sealed class SlaPolicy
         ReadOnlySpan<TargetEvaluation> prior, StringBuilder? text)
     {
         var clock = new Clock(calendar);
-        var events = context.Events;
+        var times = context.Times;
         var ids = context.Ids;
-        var result = new TargetEvaluation { Target = target, Cycle = cycle, CycleCount = context.Cycles, ChosenCandidate = -1 };
-        text?.Append(CultureInfo.InvariantCulture, $"{target.Id}{(target.Rule is null ? "" : $" ({target.Rule})")}: ");
+        text?.Append(target.Id).Append(target.Rule is null ? ": " : $" ({target.Rule}): ");
 
         // 1. Start.
         Instant? start = null;
@@ -455,8 +524,11 @@ public sealed class SlaPolicy
                 {
                     if (Contains(target.StartIds, ids[k]))
                     {
-                        start = events[k].At;
-                        text?.Append(CultureInfo.InvariantCulture, $"started at '{events[k].Name}' {Local(start.Value, context.Zone)}");
+                        start = times[k];
+                        if (text is not null)
+                        {
+                            Say(text, "started at '", context.Ticket.Events[k].Name, "' ", start.Value, context.Zone);
+                        }
                         break;
                     }
                 }
@@ -464,7 +536,10 @@ public sealed class SlaPolicy
                 if (start is null && cycleStart is not null && target.RestartOnReopen)
                 {
                     start = cycleStart;
-                    text?.Append(CultureInfo.InvariantCulture, $"restarted at the reopen {Local(start.Value, context.Zone)}");
+                    if (text is not null)
+                    {
+                        Say(text, "restarted at the reopen", null, " ", start.Value, context.Zone);
+                    }
                 }
 
                 break;
@@ -472,7 +547,11 @@ public sealed class SlaPolicy
                 if (context.Ticket.Fields.TryGetValue(target.StartField!, out var field))
                 {
                     start = field;
-                    text?.Append(CultureInfo.InvariantCulture, $"started at field '{target.StartField}' {Local(field, context.Zone)} (backdated start)");
+                    if (text is not null)
+                    {
+                        Say(text, "started at field '", target.StartField, "' ", field, context.Zone);
+                        text.Append(" (backdated start)");
+                    }
                 }
 
                 break;
@@ -484,10 +563,10 @@ public sealed class SlaPolicy
                     ChainUse.Due => previous.Due,
                     _ => previous.Stop ?? previous.Due,
                 };
-                if (start is { } chained)
+                if (start is { } chained && text is not null)
                 {
-                    string which = previous.Stop == chained && target.ChainUse != ChainUse.Due ? "actual stop" : "due time";
-                    text?.Append(CultureInfo.InvariantCulture, $"started at the {which} of previous step '{target.StartTarget}' {Local(chained, context.Zone)}");
+                    string which = previous.Stop == chained && target.ChainUse != ChainUse.Due ? "started at the actual stop" : "started at the due time";
+                    Say(text, which + " of previous step '", target.StartTarget, "' ", chained, context.Zone);
                 }
 
                 break;
@@ -497,29 +576,26 @@ public sealed class SlaPolicy
         {
             for (int k = lo; k < hi; k++)
             {
-                if (ids[k] == target.ResetId && events[k].At >= s0)
+                if (ids[k] == target.ResetId && times[k] >= s0)
                 {
-                    start = events[k].At;
+                    start = times[k];
                 }
             }
 
             if (start != s0)
             {
-                text?.Append(CultureInfo.InvariantCulture, $", reset at {Local(start!.Value, context.Zone)}");
+                if (text is not null)
+                {
+                    Say(text, ", reset at", null, " ", start!.Value, context.Zone);
+                }
             }
         }
 
         if (start is null || start.Value > context.At)
         {
-            text?.Append("not started");
-            result = result with { State = TargetState.NotStarted };
-            if (target.Due == DueKind.Field && context.Ticket.Fields.TryGetValue(target.DueField!, out var fixedDue))
-            {
-                result = result with { Due = fixedDue + target.DueOffset };
-            }
-
-            text?.Append('.');
-            return result;
+            text?.Append("not started.");
+            Instant? fixedDue = target.Due == DueKind.Field && context.Ticket.Fields.TryGetValue(target.DueField!, out var anchorField) ? anchorField + target.DueOffset : null;
+            return Unmeasured(target, cycle, context.Cycles, TargetState.NotStarted, null, null, fixedDue);
         }
 
         var begin = start.Value;
@@ -529,7 +605,7 @@ public sealed class SlaPolicy
         Instant? cancel = null;
         for (int k = lo; k < hi; k++)
         {
-            var at = events[k].At;
+            var at = times[k];
             if (at < begin)
             {
                 continue;
@@ -545,19 +621,25 @@ public sealed class SlaPolicy
             }
         }
 
-        result = result with { Start = begin, Stop = stop };
         if (cancel is not null)
         {
-            text?.Append(CultureInfo.InvariantCulture, $"; canceled at {Local(cancel.Value, context.Zone)}.");
-            return result with { State = TargetState.Canceled };
+            if (text is not null)
+            {
+                Say(text, "; canceled at", null, " ", cancel.Value, context.Zone);
+                text.Append('.');
+            }
+            return Unmeasured(target, cycle, context.Cycles, TargetState.Canceled, begin, stop, null);
         }
 
         var end = stop ?? context.At;
-        text?.Append(CultureInfo.InvariantCulture, $"; clock: {(calendar is null ? "wall clock" : $"business time of calendar '{target.CalendarName}' ({calendar.Zone.Id})")}");
+        if (text is not null)
+        {
+            SayClock(text, target, calendar);
+        }
 
         if (target.Due == DueKind.Daily)
         {
-            return Daily(target, calendar, in context, lo, hi, begin, stop, end, result, text);
+            return Daily(target, calendar, in context, lo, hi, begin, stop, end, cycle, text);
         }
 
         // 3. Budget, and pauses walked in order: the due instant moves by the working time paused before it.
@@ -568,11 +650,14 @@ public sealed class SlaPolicy
             var nominal = target.EndOfDay ? calendar.EndOfWorkingDay(begin, days) : calendar.AddWorkingDays(begin, days);
             budget = nominal.TryGetValue(out var nominalDue) ? clock.Between(begin, nominalDue) : null;
             clock.Note(nominal.Status);
-            text?.Append(CultureInfo.InvariantCulture, $"; budget {days} working day(s){(target.EndOfDay ? " to the end of the day" : "")} = {(budget is null ? "beyond the calendar horizon" : Format(budget.Value))}");
+            if (text is not null)
+            {
+                SayBudget(text, days, target.EndOfDay, budget);
+            }
         }
         else if (needsBudget && budget is { } b)
         {
-            text?.Append(CultureInfo.InvariantCulture, $"; budget {Format(b)}");
+            text?.Append("; budget ").Append(Format(b));
         }
 
         var walk = new BudgetWalk(begin, budget, target.Landing);
@@ -585,7 +670,7 @@ public sealed class SlaPolicy
             // (a reset or a chained start during a pause): such a pause counts from the start.
             for (int k = lo; k < hi; k++)
             {
-                var at = events[k].At;
+                var at = times[k];
                 if (at >= end)
                 {
                     break;
@@ -618,11 +703,15 @@ public sealed class SlaPolicy
         Instant? budgetDue = walk.Due(ref clock);
         if (pauses > 0)
         {
-            text?.Append(CultureInfo.InvariantCulture, $"; {pauses} pause(s) subtracted, {Format(walk.Paused)} on the target's clock{(pausedNow ? ", paused now: due shown as if resumed now" : "")}");
+            if (text is not null)
+            {
+                SayPauses(text, pauses, walk.Paused, pausedNow);
+            }
         }
 
         // 4. The due instant.
         Instant? due = null;
+        int chosen = -1;
         switch (target.Due)
         {
             case DueKind.Budget:
@@ -632,33 +721,57 @@ public sealed class SlaPolicy
                 if (context.Ticket.Fields.TryGetValue(target.DueField!, out var anchor))
                 {
                     due = anchor + target.DueOffset;
-                    text?.Append(CultureInfo.InvariantCulture, $"; due {FormatOffset(target.DueOffset)} field '{target.DueField}' {Local(anchor, context.Zone)}");
+                    if (text is not null)
+                    {
+                        Say(text, "; due " + FormatOffset(target.DueOffset) + " field '", target.DueField, "' ", anchor, context.Zone);
+                    }
                 }
                 else
                 {
-                    text?.Append(CultureInfo.InvariantCulture, $"; field '{target.DueField}' not set, so no due time yet");
+                    text?.Append("; field '").Append(target.DueField).Append("' not set, so no due time yet");
                 }
 
                 break;
             default:
-                due = Earliest(target, in context, budgetDue, prior, text, out int chosen);
-                result = result with { ChosenCandidate = chosen };
+                due = Earliest(target, in context, budgetDue, prior, text, out chosen);
                 break;
         }
 
-        // 5. Measures on the target's own clock.
+        // 5. Measures on the target's own clock. Working time is additive (W(a, c) = W(a, b) + W(b, c)),
+        // so two readings give them all: the run W(start, end) and the time allowed, W(start, due) less the
+        // pauses before the due instant. For a budget due instant the time allowed is exactly the budget
+        // (the walk places it so), and while it has not passed every pause lies before it: then
+        // Remaining = allowed - elapsed whatever the pauses. When a reading fails (outside the horizon),
+        // or pauses straddle a passed due instant, every measure is read on its own.
         var elapsed = clock.Between(begin, end) - walk.Paused;
-        var remaining = due is { } d1 ? clock.Between(end, d1) : Duration.Zero;
+        Duration allowed = Duration.Zero;
+        Duration remaining = Duration.Zero;
+        Duration lateOnClock = Duration.Zero;
+        if (due is { } d)
+        {
+            bool exact = target.Due == DueKind.Budget && budget is not null;
+            if (!clock.Failed && (pauses == 0 || (exact && d >= end)))
+            {
+                allowed = exact ? budget!.Value : clock.Between(begin, d);
+                remaining = allowed - elapsed;
+                lateOnClock = end > d ? elapsed - allowed : Duration.Zero;
+            }
 
-        // The time allowed: the clock time from the start to the due instant less the pauses before it
-        // (for a budget, exactly the budget). Fixed once the due instant passes, so the percentage used
-        // never goes down as time goes on, paused or not.
-        var allowed = due is { } d6 ? clock.Between(begin, d6) - PausedWithin(target, in context, lo, hi, begin, d6 < end ? d6 : end, ref clock) : Duration.Zero;
+            if (clock.Failed || !(pauses == 0 || (exact && d >= end)))
+            {
+                // The time allowed: the clock time from the start to the due instant less the pauses before
+                // it. Fixed once the due instant passes, so the percentage used never goes down as time
+                // goes on, paused or not.
+                remaining = clock.Between(end, d);
+                allowed = clock.Between(begin, d) - PausedWithin(target, in context, lo, hi, begin, d < end ? d : end, ref clock);
+                lateOnClock = end > d ? clock.Between(d, end) : Duration.Zero;
+            }
+        }
+
         double percent = due is null ? 0
             : allowed > Duration.Zero ? 100.0 * elapsed.ToInt64Nanoseconds() / allowed.ToInt64Nanoseconds()
             : end >= due.Value ? 100 : 0;
         var lateBy = due is { } d2 && end > d2 ? end - d2 : Duration.Zero;
-        var lateOnClock = due is { } d3 && end > d3 ? clock.Between(d3, end) : Duration.Zero;
         var state = stop is not null
             ? (due is { } d4 && stop.Value > d4 ? TargetState.MetLate : TargetState.Met)
             : due is { } d5 && end > d5 ? TargetState.Breached
@@ -678,17 +791,17 @@ public sealed class SlaPolicy
 
         if (text is not null)
         {
-            text.Append(CultureInfo.InvariantCulture, $"; due {(due is null ? "unknown" : Local(due.Value, context.Zone))}; {state}");
-            if (lateBy > Duration.Zero)
-            {
-                text.Append(CultureInfo.InvariantCulture, $", late by {Format(lateBy)} ({LateDays(lateBy)} started day(s))");
-            }
-
-            text.Append('.');
+            SayOutcome(text, due, state, lateBy, context.Zone);
         }
 
-        return result with
+        return new TargetEvaluation
         {
+            Target = target,
+            Cycle = cycle,
+            CycleCount = context.Cycles,
+            ChosenCandidate = chosen,
+            Start = begin,
+            Stop = stop,
             State = state,
             Due = due,
             Elapsed = elapsed,
@@ -718,7 +831,7 @@ public sealed class SlaPolicy
         Instant pauseStart = default;
         for (int k = lo; k < hi; k++)
         {
-            var at = context.Events[k].At;
+            var at = context.Times[k];
             if (at >= until)
             {
                 break;
@@ -789,7 +902,7 @@ public sealed class SlaPolicy
     }
 
     private static TargetEvaluation Daily(SlaTarget target, WorkingCalendar? calendar, in Context context, int lo, int hi, Instant begin, Instant? stop, Instant end,
-        TargetEvaluation result, StringBuilder? text)
+        int cycle, StringBuilder? text)
     {
         var zone = context.Zone;
         var date = begin.InZone(zone).Date;
@@ -798,7 +911,7 @@ public sealed class SlaPolicy
         int misses = 0;
         bool outsideHorizon = false;
         int k = lo;
-        var events = context.Events;
+        var times = context.Times;
         var ids = context.Ids;
 
         // Bounded: one iteration per day from the start to the end (plus at most 400 days to find
@@ -841,9 +954,9 @@ public sealed class SlaPolicy
             }
 
             bool satisfied = false;
-            while (k < hi && events[k].At <= deadline)
+            while (k < hi && times[k] <= deadline)
             {
-                if (ids[k] == target.SatisfiedById && events[k].At > previous)
+                if (ids[k] == target.SatisfiedById && times[k] > previous)
                 {
                     satisfied = true;
                 }
@@ -864,8 +977,14 @@ public sealed class SlaPolicy
             : misses > 0 ? TargetState.Breached : TargetState.Running;
         double percent = next is { } n && n > previous ? 100.0 * (end - previous).ToInt64Nanoseconds() / (n - previous).ToInt64Nanoseconds() : 0;
         text?.Append(CultureInfo.InvariantCulture, $"; '{target.SatisfiedBy}' due daily at {target.DailyAt:HH':'mm}; {misses} day(s) missed; next due {(next is null ? "none" : Local(next.Value, zone))}; {state}.");
-        return result with
+        return new TargetEvaluation
         {
+            Target = target,
+            Cycle = cycle,
+            CycleCount = context.Cycles,
+            ChosenCandidate = -1,
+            Start = begin,
+            Stop = stop,
             State = state,
             Due = next,
             Elapsed = end - begin,
@@ -907,9 +1026,6 @@ public sealed class SlaPolicy
         return false;
     }
 
-    private int ZoneIndex(Ticket ticket) =>
-        ticket.Project is { } p && _projectZones.TryGetValue(p, out int index) ? index : 0;
-
     private int IdOf(string? name) => name is null ? -1 : _eventIds[name];
 
     private static string Local(Instant instant, DateTimeZone zone) => LocalPattern.Format(instant.InZone(zone).LocalDateTime);
@@ -925,6 +1041,7 @@ public sealed class SlaPolicy
         public bool Failed;
         public bool Extrapolated;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Duration Between(Instant a, Instant b)
         {
             if (calendar is null)
@@ -937,6 +1054,7 @@ public sealed class SlaPolicy
             return answer.GetValueOrDefault(Duration.Zero);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Instant? Add(Instant start, Duration duration, GapLanding landing)
         {
             if (calendar is null)
@@ -992,11 +1110,12 @@ public sealed class SlaPolicy
         public readonly Instant? Due(ref Clock clock) => _due ?? (_remaining is { } remaining ? clock.Add(_cursor, remaining, landing) : null);
     }
 
-    private readonly ref struct Context(Ticket ticket, ReadOnlySpan<TicketEvent> events, ReadOnlySpan<int> ids, Instant at, DateTimeZone zone, int cycles)
+    private readonly ref struct Context(Ticket ticket, ReadOnlySpan<Instant> times, ReadOnlySpan<int> ids, Instant at, DateTimeZone zone, int cycles)
     {
         public Ticket Ticket { get; } = ticket;
 
-        public ReadOnlySpan<TicketEvent> Events { get; } = events;
+        /// <summary>The instants of the ticket's events up to the evaluation instant (names: <c>Ticket.Events</c>, same index).</summary>
+        public ReadOnlySpan<Instant> Times { get; } = times;
 
         public ReadOnlySpan<int> Ids { get; } = ids;
 

@@ -205,4 +205,37 @@ public class SlaProperties
             span.Should().Equal(first, "the span overload computes the same ({0})", c);
             c.Policy.Explain(ticket, c.At).Should().Equal(c.Policy.Explain(ticket, c.At));
         });
+    /// <summary>
+    /// (h) Every measure equals its definition on the target's own clock W (wall time, or the calendar's
+    /// <c>Between</c>), pauses included: Paused = Σ W(pause ∩ [start, end)), Elapsed = W(start, end) − Paused,
+    /// Remaining = W(end, due), LateOnClock = W(due, end) and LateBy = end − due when end is past due.
+    /// </summary>
+    [Property(MaxTest = 1000)]
+    public Property Evaluate_Measures_EqualTheirDefinitionsOnTheTargetsClock() =>
+        Prop.ForAll(Arb.From(SimpleCase), c =>
+        {
+            var results = c.Policy.Evaluate(c.Ticket, c.At);
+            var calendar = c.Policy.Calendars["w1"];
+            foreach (int i in _budgetTargets)
+            {
+                var r = results[i];
+                if (r.State is TargetState.NotStarted or TargetState.Canceled)
+                {
+                    continue;
+                }
+
+                Func<Instant, Instant, Duration> w = i == Wall ? (a, b) => b - a : (a, b) => calendar.Between(a, b).Value;
+                var start = c.Start!.Value;
+                var end = c.RunEnd;
+                var paused = c.Pauses.Where(p => p.From < end).Aggregate(Duration.Zero, (sum, p) => sum + w(p.From, p.To is { } to && to < end ? to : end));
+                var because = $"target {r.Target.Id} is {r.State} ({c})";
+                r.Paused.Should().Be(paused, because);
+                r.Elapsed.Should().Be(w(start, end) - paused, because);
+                r.Due.Should().NotBeNull(because);
+                var due = r.Due!.Value;
+                r.Remaining.Should().Be(w(end, due), because);
+                r.LateOnClock.Should().Be(end > due ? w(due, end) : Duration.Zero, because);
+                r.LateBy.Should().Be(end > due ? end - due : Duration.Zero, because);
+            }
+        });
 }
