@@ -87,7 +87,7 @@ public class BulkScaleBenchmarks
         long before = GC.GetTotalMemory(forceFullCollection: true);
         _batch = TicketBatch.Create(BulkData.Policy, BulkData.Tickets(Tickets));
         long after = GC.GetTotalMemory(forceFullCollection: true);
-        Console.WriteLine(System.FormattableString.Invariant($"// memory per ticket (ticket + batch ids): {(after - before) / (double)Tickets:0} bytes"));
+        Console.WriteLine(System.FormattableString.Invariant($"// memory per ticket (ticket objects + batch arrays): {(after - before) / (double)Tickets:0} bytes"));
         _buffer = new TargetEvaluation[Math.Min(Tickets, BulkData.Chunk) * BulkData.Targets];
     }
 

@@ -10,7 +10,7 @@ namespace Feedback.Sla;
 /// batch again (every night, at every policy change, at many instants) then reads only these arrays,
 /// in order: no look-ups, no pointer chasing and no allocation per ticket.
 /// </summary>
-/// <remarks>Immutable and thread-safe once created. Memory: 20 bytes per event and 16 per ticket, on top
+/// <remarks>Immutable and thread-safe once created. Memory: 20 bytes per event and 20 per ticket, on top
 /// of the tickets themselves (kept for their fields and for explanations).</remarks>
 public sealed class TicketBatch
 {

@@ -1054,7 +1054,6 @@ public sealed class SlaPolicy
             return answer.GetValueOrDefault(Duration.Zero);
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Instant? Add(Instant start, Duration duration, GapLanding landing)
         {
             if (calendar is null)
