@@ -352,8 +352,21 @@ public sealed class SlaPolicy
             return;
         }
 
-        // Several cycles: evaluate every target cycle by cycle, so that a chained target follows the
-        // step before it in the same cycle; then report the cycle each target's policy chooses.
+        RunCycles(in context, clocks, applies, results, explain, allCycles);
+    }
+
+    /// <summary>
+    /// Several cycles: evaluates every target cycle by cycle, so that a chained target follows the step
+    /// before it in the same cycle; then reports the cycle each target's policy chooses. Out of line, so
+    /// that the common single-cycle evaluation stays small.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void RunCycles(in Context context, WorkingCalendar?[] clocks, ReadOnlySpan<bool> applies, Span<TargetEvaluation> results,
+        List<StringBuilder>? explain, List<TargetEvaluation>? allCycles)
+    {
+        var ids = context.Ids;
+        var times = context.Times;
+        int cycles = context.Cycles;
         int width = Targets.Length;
         var buffer = ArrayPool<TargetEvaluation>.Shared.Rent(width * cycles);
         try
@@ -510,7 +523,6 @@ public sealed class SlaPolicy
     private TargetEvaluation EvaluateCycle(SlaTarget target, WorkingCalendar? calendar, in Context context, int lo, int hi, Instant? cycleStart, int cycle,
         ReadOnlySpan<TargetEvaluation> prior, StringBuilder? text)
     {
-        var clock = new Clock(calendar);
         var times = context.Times;
         var ids = context.Ids;
         text?.Append(target.Id).Append(target.Rule is null ? ": " : $" ({target.Rule}): ");
@@ -642,14 +654,27 @@ public sealed class SlaPolicy
             return Daily(target, calendar, in context, lo, hi, begin, stop, end, cycle, text);
         }
 
+        return Measure(target, calendar, in context, lo, hi, begin, stop, end, cycle, prior, text);
+    }
+
+    /// <summary>
+    /// Steps 3 to 5 for a target that started and was not canceled: budget and pauses, the due instant,
+    /// the measures. A method of its own, so that each half keeps its values in registers.
+    /// </summary>
+    private static TargetEvaluation Measure(SlaTarget target, WorkingCalendar? calendar, in Context context, int lo, int hi, Instant begin, Instant? stop, Instant end,
+        int cycle, ReadOnlySpan<TargetEvaluation> prior, StringBuilder? text)
+    {
+        var clock = new Clock(calendar);
+        var times = context.Times;
+        var ids = context.Ids;
+
         // 3. Budget, and pauses walked in order: the due instant moves by the working time paused before it.
         Duration? budget = target.Budget;
         bool needsBudget = target.NeedsBudget;
+        Instant? dayEnd = null;
         if (needsBudget && target.WorkingDays is int days && calendar is not null)
         {
-            var nominal = target.EndOfDay ? calendar.EndOfWorkingDay(begin, days) : calendar.AddWorkingDays(begin, days);
-            budget = nominal.TryGetValue(out var nominalDue) ? clock.Between(begin, nominalDue) : null;
-            clock.Note(nominal.Status);
+            budget = WorkingDaysBudget(calendar, begin, days, target.EndOfDay, ref clock, out dayEnd);
             if (text is not null)
             {
                 SayBudget(text, days, target.EndOfDay, budget);
@@ -700,7 +725,9 @@ public sealed class SlaPolicy
         }
 
         bool pausedNow = paused && stop is null;
-        Instant? budgetDue = walk.Due(ref clock);
+        // Without pauses an end-of-day budget lands back on the end of the day: a closing instant is the
+        // earliest instant with its working-time position, which is what Add finds at the edge.
+        Instant? budgetDue = pauses == 0 && target.Landing == GapLanding.AtEdge && dayEnd is not null ? dayEnd : walk.Due(ref clock);
         if (pauses > 0)
         {
             if (text is not null)
@@ -738,26 +765,28 @@ public sealed class SlaPolicy
         }
 
         // 5. Measures on the target's own clock. Working time is additive (W(a, c) = W(a, b) + W(b, c)),
-        // so two readings give them all: the run W(start, end) and the time allowed, W(start, due) less the
-        // pauses before the due instant. For a budget due instant the time allowed is exactly the budget
-        // (the walk places it so), and while it has not passed every pause lies before it: then
-        // Remaining = allowed - elapsed whatever the pauses. When a reading fails (outside the horizon),
-        // or pauses straddle a passed due instant, every measure is read on its own.
-        var elapsed = clock.Between(begin, end) - walk.Paused;
+        // so two readings give them all: the run W(start, end) and W(start, due). For a budget due
+        // instant no reading is needed for the second: the walk places the due instant so that
+        // W(start, due) = budget + the pauses before it, and the time allowed (W(start, due) less those
+        // pauses) is exactly the budget. When a reading fails (outside the horizon), every measure is read
+        // on its own.
+        var run = clock.Between(begin, end);
+        var elapsed = run - walk.Paused;
         Duration allowed = Duration.Zero;
         Duration remaining = Duration.Zero;
         Duration lateOnClock = Duration.Zero;
         if (due is { } d)
         {
             bool exact = target.Due == DueKind.Budget && budget is not null;
-            if (!clock.Failed && (pauses == 0 || (exact && d >= end)))
+            if (!clock.Failed && (exact || pauses == 0))
             {
-                allowed = exact ? budget!.Value : clock.Between(begin, d);
-                remaining = allowed - elapsed;
-                lateOnClock = end > d ? elapsed - allowed : Duration.Zero;
+                var toDue = exact ? budget!.Value + walk.PausedBeforeDue : clock.Between(begin, d);
+                allowed = exact ? budget!.Value : toDue;
+                remaining = toDue - run;
+                lateOnClock = end > d ? run - toDue : Duration.Zero;
             }
 
-            if (clock.Failed || !(pauses == 0 || (exact && d >= end)))
+            if (clock.Failed || !(exact || pauses == 0))
             {
                 // The time allowed: the clock time from the start to the due instant less the pauses before
                 // it. Fixed once the due instant passes, so the percentage used never goes down as time
@@ -816,6 +845,19 @@ public sealed class SlaPolicy
             CalendarProblem = clock.Failed,
             Extrapolated = clock.Extrapolated,
         };
+    }
+
+    /// <summary>
+    /// A working-days budget: the business time from <paramref name="begin"/> to the n-th working day
+    /// (its end, or the same time of day); <paramref name="dayEnd"/> is that end when it is one.
+    /// </summary>
+    private static Duration? WorkingDaysBudget(WorkingCalendar calendar, Instant begin, int days, bool endOfDay, ref Clock clock, out Instant? dayEnd)
+    {
+        var nominal = endOfDay ? calendar.EndOfWorkingDay(begin, days) : calendar.AddWorkingDays(begin, days);
+        clock.Note(nominal.Status);
+        Duration? budget = nominal.TryGetValue(out var nominalDue) ? clock.Between(begin, nominalDue) : null;
+        dayEnd = endOfDay && budget is not null ? nominalDue : null;
+        return budget;
     }
 
     /// <summary>Clock time paused within [<paramref name="from"/>, <paramref name="until"/>); an open pause runs to <paramref name="until"/>.</summary>
@@ -1013,6 +1055,7 @@ public sealed class SlaPolicy
     private static int LateDays(Duration lateBy) =>
         lateBy <= Duration.Zero ? 0 : (int)((lateBy.ToInt64Nanoseconds() + NodaConstants.NanosecondsPerDay - 1) / NodaConstants.NanosecondsPerDay);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Contains(int[] ids, int id)
     {
         foreach (int x in ids)
@@ -1035,13 +1078,23 @@ public sealed class SlaPolicy
     private static string FormatOffset(Duration offset) =>
         offset == Duration.Zero ? "at" : offset < Duration.Zero ? $"{Format(-offset)} before" : $"{Format(offset)} after";
 
-    /// <summary>A target's clock: wall time, or a calendar's working time; remembers horizon failures and extrapolation.</summary>
+    /// <summary>
+    /// A target's clock: wall time, or a calendar's working time; remembers horizon failures and
+    /// extrapolation. Reads the calendar in nanoseconds and remembers the last two instants' working-time
+    /// positions (the start is read by almost every measure), so each measure costs one position look-up.
+    /// </summary>
     private struct Clock(WorkingCalendar? calendar)
     {
         public bool Failed;
         public bool Extrapolated;
+        private Instant _instant0;
+        private long _nanos0;
+        private long _position0;
+        private Instant _instant1;
+        private long _nanos1;
+        private long _position1;
+        private int _cached;
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Duration Between(Instant a, Instant b)
         {
             if (calendar is null)
@@ -1049,9 +1102,14 @@ public sealed class SlaPolicy
                 return b - a;
             }
 
-            var answer = calendar.Between(a, b);
-            Note(answer.Status);
-            return answer.GetValueOrDefault(Duration.Zero);
+            if (!Read(a, out long na, out long pa) || !Read(b, out long nb, out long pb))
+            {
+                Failed = true;
+                return Duration.Zero;
+            }
+
+            Note(calendar.StatusOf(Math.Min(na, nb), Math.Max(na, nb)));
+            return Duration.FromNanoseconds(pb - pa);
         }
 
         public Instant? Add(Instant start, Duration duration, GapLanding landing)
@@ -1061,15 +1119,49 @@ public sealed class SlaPolicy
                 return start + duration;
             }
 
-            var answer = calendar.Add(start, duration, landing);
-            Note(answer.Status);
-            return answer.TryGetValue(out var value) ? value : null;
+            long total = calendar.TotalNanoseconds;
+            if (!Read(start, out long s, out long position)
+                || duration > Duration.FromNanoseconds(total) || duration < Duration.FromNanoseconds(-total)
+                || calendar.AddAt(s, position, duration.ToInt64Nanoseconds(), landing, out long result) != 0)
+            {
+                Failed = true;
+                return null;
+            }
+
+            Note(calendar.StatusOf(Math.Min(s, result), Math.Max(s, result)));
+            return WorkingCalendar.FromNanos(result);
         }
 
         public void Note(CalendarStatus status)
         {
             Failed |= status > CalendarStatus.OutsideHolidayData;
             Extrapolated |= status == CalendarStatus.OutsideHolidayData;
+        }
+
+        private bool Read(Instant instant, out long nanos, out long position)
+        {
+            if (_cached > 0 && instant == _instant0)
+            {
+                (nanos, position) = (_nanos0, _position0);
+                return true;
+            }
+
+            if (_cached > 1 && instant == _instant1)
+            {
+                (nanos, position) = (_nanos1, _position1);
+                return true;
+            }
+
+            if (!calendar!.TryRead(instant, out nanos, out position))
+            {
+                return false;
+            }
+
+            // A miss evicts the older of the two entries.
+            (_instant1, _nanos1, _position1) = (_instant0, _nanos0, _position0);
+            (_instant0, _nanos0, _position0) = (instant, nanos, position);
+            _cached = Math.Min(_cached + 1, 2);
+            return true;
         }
     }
 
@@ -1082,9 +1174,13 @@ public sealed class SlaPolicy
 
         public Duration Paused { get; private set; }
 
+        /// <summary>The paused clock time before the due instant: every pause that starts before it (and so ends before it).</summary>
+        public Duration PausedBeforeDue { get; private set; }
+
         public void Pause(ref Clock clock, Instant from, Instant to)
         {
-            Paused += clock.Between(from, to);
+            var length = clock.Between(from, to);
+            Paused += length;
             if (_due is not null || _remaining is not { } remaining)
             {
                 return;
@@ -1103,6 +1199,7 @@ public sealed class SlaPolicy
             {
                 _remaining = remaining - clock.Between(_cursor, from);
                 _cursor = to;
+                PausedBeforeDue += length;
             }
         }
 
