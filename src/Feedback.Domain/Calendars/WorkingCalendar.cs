@@ -38,7 +38,7 @@ public sealed class WorkingCalendar
 
     // Working intervals [_iv[i].Start, _iv[i].End) in nanoseconds since the Unix epoch, sorted, disjoint
     // and not touching, with the working time before each (Cum) and up to its end (CumEnd). One array of
-    // 32-byte records, so that a look-up touches one cache line rather than four. Index _count is a
+    // 32-byte records, so that a look-up touches one or two cache lines rather than four. Index _count is a
     // sentinel (Start, End and CumEnd long.MaxValue) so scans stop without bounds checks.
     private readonly Interval[] _iv;
     private readonly int _count;
@@ -47,8 +47,8 @@ public sealed class WorkingCalendar
     // _byDay[k]: first interval ending after _origin + k days (UTC days since the horizon start instant).
     private readonly int[] _byDay;
 
-    // _dayOffset[k]: the zone's UTC offset in seconds throughout the same UTC day, or VaryingOffset
-    // when it changes during it (then the zone is asked).
+    // _dayOffset[k]: the zone's UTC offset in seconds throughout the same 24 hours as _byDay[k] (from
+    // _origin + k days), or VaryingOffset when it changes during them (then the zone is asked).
     private const int VaryingOffset = int.MinValue;
     private readonly int[] _dayOffset;
 

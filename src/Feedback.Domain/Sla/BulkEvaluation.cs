@@ -10,8 +10,9 @@ namespace Feedback.Sla;
 /// batch again (every night, at every policy change, at many instants) then reads only these arrays,
 /// in order: no look-ups, no pointer chasing and no allocation per ticket.
 /// </summary>
-/// <remarks>Immutable and thread-safe once created. Memory: 20 bytes per event and 20 per ticket, on top
-/// of the tickets themselves (kept for their fields and for explanations).</remarks>
+/// <remarks>Immutable and thread-safe once created. Memory: 20 bytes per event and 20 per ticket, plus one
+/// flag per target for each distinct kind, severity and category, on top of the tickets themselves (kept
+/// for their fields and for explanations).</remarks>
 public sealed class TicketBatch
 {
     private readonly Ticket[] _tickets;
@@ -54,7 +55,11 @@ public sealed class TicketBatch
         var offsets = new int[array.Length + 1];
         for (int i = 0; i < array.Length; i++)
         {
-            ArgumentNullException.ThrowIfNull(array[i], $"tickets[{i}]");
+            if (array[i] is null)
+            {
+                throw new ArgumentException($"tickets[{i}] is null.", nameof(tickets));
+            }
+
             offsets[i + 1] = checked(offsets[i] + array[i].Events.Length);
         }
 

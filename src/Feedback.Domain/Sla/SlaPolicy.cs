@@ -246,7 +246,8 @@ public sealed class SlaPolicy
         Instant[]? rentedTimes = null;
         Span<int> ids = count > StackEvents ? (rentedIds = ArrayPool<int>.Shared.Rent(count)) : stackalloc int[StackEvents];
         Span<Instant> times = count > StackEvents ? (rentedTimes = ArrayPool<Instant>.Shared.Rent(count)) : stackalloc Instant[StackEvents];
-        Span<bool> applies = Targets.Length > StackEvents ? new bool[Targets.Length] : stackalloc bool[StackEvents];
+        bool[]? rentedApplies = Targets.Length > StackEvents ? ArrayPool<bool>.Shared.Rent(Targets.Length) : null;
+        Span<bool> applies = rentedApplies is null ? stackalloc bool[StackEvents] : rentedApplies;
         ids = ids[..count];
         times = times[..count];
         ResolveIds(events[..count], ids);
@@ -270,6 +271,11 @@ public sealed class SlaPolicy
             {
                 ArrayPool<int>.Shared.Return(rentedIds);
                 ArrayPool<Instant>.Shared.Return(rentedTimes!);
+            }
+
+            if (rentedApplies is not null)
+            {
+                ArrayPool<bool>.Shared.Return(rentedApplies);
             }
         }
     }
@@ -725,9 +731,9 @@ public sealed class SlaPolicy
         }
 
         bool pausedNow = paused && stop is null;
-        // Without pauses an end-of-day budget lands back on the end of the day: a closing instant is the
-        // earliest instant with its working-time position, which is what Add finds at the edge.
-        Instant? budgetDue = pauses == 0 && target.Landing == GapLanding.AtEdge && dayEnd is not null ? dayEnd : walk.Due(ref clock);
+        // Without pauses an end-of-day budget lands back on the end of the day: working time runs up to it,
+        // so it is the earliest instant with its working-time position, which is what Add finds at the edge.
+        Instant? budgetDue = pauses == 0 && target.Landing == GapLanding.AtEdge && dayEnd is { } closing && closing >= begin ? dayEnd : walk.Due(ref clock);
         if (pauses > 0)
         {
             if (text is not null)
@@ -1174,7 +1180,7 @@ public sealed class SlaPolicy
 
         public Duration Paused { get; private set; }
 
-        /// <summary>The paused clock time before the due instant: every pause that starts before it (and so ends before it).</summary>
+        /// <summary>The paused clock time before the due instant: every pause that starts before it (and so ends at or before it).</summary>
         public Duration PausedBeforeDue { get; private set; }
 
         public void Pause(ref Clock clock, Instant from, Instant to)
