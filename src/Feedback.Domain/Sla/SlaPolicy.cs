@@ -618,58 +618,56 @@ public sealed class SlaPolicy
 
         var begin = start.Value;
 
-        // 2. Stop and cancel.
-        Instant? stop = null;
-        Instant? cancel = null;
+        // 2. Stop and cancel, found by index (the instants are read from the events where needed).
+        int stopAt = -1;
+        int cancelAt = -1;
         for (int k = lo; k < hi; k++)
         {
-            var at = times[k];
-            if (at < begin)
+            if (times[k] < begin)
             {
                 continue;
             }
 
-            if (stop is null && Contains(target.StopIds, ids[k]))
+            if (stopAt < 0 && Contains(target.StopIds, ids[k]))
             {
-                stop = at;
+                stopAt = k;
             }
-            else if (cancel is null && stop is null && ids[k] == target.CancelId)
+            else if (cancelAt < 0 && stopAt < 0 && ids[k] == target.CancelId)
             {
-                cancel = at;
+                cancelAt = k;
             }
         }
 
-        if (cancel is not null)
+        if (cancelAt >= 0)
         {
             if (text is not null)
             {
-                Say(text, "; canceled at", null, " ", cancel.Value, context.Zone);
+                Say(text, "; canceled at", null, " ", times[cancelAt], context.Zone);
                 text.Append('.');
             }
-            return Unmeasured(target, cycle, context.Cycles, TargetState.Canceled, begin, stop, null);
+
+            return Unmeasured(target, cycle, context.Cycles, TargetState.Canceled, begin, stopAt >= 0 ? times[stopAt] : null, null);
         }
 
-        var end = stop ?? context.At;
         if (text is not null)
         {
             SayClock(text, target, calendar);
         }
 
-        if (target.Due == DueKind.Daily)
-        {
-            return Daily(target, calendar, in context, lo, hi, begin, stop, end, cycle, text);
-        }
-
-        return Measure(target, calendar, in context, lo, hi, begin, stop, end, cycle, prior, text);
+        return target.Due == DueKind.Daily
+            ? Daily(target, calendar, in context, lo, hi, in begin, stopAt, cycle, text)
+            : Measure(target, calendar, in context, lo, hi, in begin, stopAt, cycle, prior, text);
     }
 
     /// <summary>
     /// Steps 3 to 5 for a target that started and was not canceled: budget and pauses, the due instant,
     /// the measures. A method of its own, so that each half keeps its values in registers.
     /// </summary>
-    private static TargetEvaluation Measure(SlaTarget target, WorkingCalendar? calendar, in Context context, int lo, int hi, Instant begin, Instant? stop, Instant end,
+    private static TargetEvaluation Measure(SlaTarget target, WorkingCalendar? calendar, in Context context, int lo, int hi, in Instant begin, int stopAt,
         int cycle, ReadOnlySpan<TargetEvaluation> prior, StringBuilder? text)
     {
+        Instant? stop = stopAt >= 0 ? context.Times[stopAt] : null;
+        var end = stopAt >= 0 ? context.Times[stopAt] : context.At;
         var clock = new Clock(calendar);
         var times = context.Times;
         var ids = context.Ids;
@@ -949,9 +947,11 @@ public sealed class SlaPolicy
         return best;
     }
 
-    private static TargetEvaluation Daily(SlaTarget target, WorkingCalendar? calendar, in Context context, int lo, int hi, Instant begin, Instant? stop, Instant end,
+    private static TargetEvaluation Daily(SlaTarget target, WorkingCalendar? calendar, in Context context, int lo, int hi, in Instant begin, int stopAt,
         int cycle, StringBuilder? text)
     {
+        Instant? stop = stopAt >= 0 ? context.Times[stopAt] : null;
+        var end = stopAt >= 0 ? context.Times[stopAt] : context.At;
         var zone = context.Zone;
         var date = begin.InZone(zone).Date;
         Instant previous = begin;
