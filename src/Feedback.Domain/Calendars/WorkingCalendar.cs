@@ -288,9 +288,6 @@ public sealed class WorkingCalendar
         return true;
     }
 
-    /// <summary>The largest working time <see cref="AddAt"/> accepts, in nanoseconds.</summary>
-    internal long TotalNanoseconds => _total;
-
     /// <summary>
     /// The working time between two instants, clipping partial intervals at both ends:
     /// W(<paramref name="to"/>) − W(<paramref name="from"/>). Negative when <paramref name="to"/> is

@@ -782,7 +782,8 @@ public sealed class SlaPolicy
         if (due is { } d)
         {
             bool exact = target.Due == DueKind.Budget && budget is not null;
-            if (!clock.Failed && (exact || pauses == 0))
+            bool derived = !clock.Failed && (exact || pauses == 0);
+            if (derived)
             {
                 var toDue = exact ? budget!.Value + walk.PausedBeforeDue : clock.Between(begin, d);
                 allowed = exact ? budget!.Value : toDue;
@@ -790,7 +791,8 @@ public sealed class SlaPolicy
                 lateOnClock = end > d ? run - toDue : Duration.Zero;
             }
 
-            if (clock.Failed || !(exact || pauses == 0))
+            // Read on its own when derivation was not possible or its reading of W(start, due) failed.
+            if (!derived || clock.Failed)
             {
                 // The time allowed: the clock time from the start to the due instant less the pauses before
                 // it. Fixed once the due instant passes, so the percentage used never goes down as time
@@ -1125,9 +1127,9 @@ public sealed class SlaPolicy
                 return start + duration;
             }
 
-            long total = calendar.TotalNanoseconds;
+            var total = calendar.TotalWorkingTime;
             if (!Read(start, out long s, out long position)
-                || duration > Duration.FromNanoseconds(total) || duration < Duration.FromNanoseconds(-total)
+                || duration > total || duration < -total
                 || calendar.AddAt(s, position, duration.ToInt64Nanoseconds(), landing, out long result) != 0)
             {
                 Failed = true;
