@@ -114,6 +114,12 @@ public sealed class TicketBatch
     /// so that a portfolio larger than memory allows for results is evaluated chunk by chunk through one
     /// reusable buffer.
     /// </summary>
+    /// <remarks>
+    /// Read each chunk's results before evaluating the next. A chunk of a few thousand tickets (4,096 tickets
+    /// of a 4-target policy fill 3.4 MB) keeps its results in the processor's caches until they are read; a
+    /// chunk whose results far exceed the caches (tens of MB) sends every result out to memory and back, which
+    /// costs about a fifth of the throughput. Chunks of 4,096 tickets or more are split across cores.
+    /// </remarks>
     /// <param name="at">The evaluation instant.</param>
     /// <param name="results">At least <c>count * Policy.Targets.Length</c> long.</param>
     /// <param name="first">The first ticket of the chunk.</param>
@@ -137,6 +143,12 @@ public sealed class TicketBatch
             return;
         }
 
+        EvaluateInParallel(first, count, at, results, maxDegreeOfParallelism);
+    }
+
+    // A method of its own: the lambda's captured state is then allocated only when it runs in parallel.
+    private void EvaluateInParallel(int first, int count, Instant at, TargetEvaluation[] results, int maxDegreeOfParallelism)
+    {
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         Parallel.ForEach(Partitioner.Create(first, first + count, 2048), options, range => EvaluateRange(first, range.Item1, range.Item2, at, results));
     }

@@ -76,4 +76,23 @@ public class AllocationTests
             }
         }).Should().Be(0);
     }
+
+    [Fact]
+    public void TicketBatchEvaluate_OnOneThread_AllocatesNothing()
+    {
+        var policy = PolicyPresets.ServiceStandard;
+        var tickets = Enumerable.Range(0, 500).Select(i => new Ticket($"r{i}", "repair", "urgent",
+            [new TicketEvent("received", Sh(2026, 3, 2, 8, 0) + Duration.FromMinutes(i * 5)), new TicketEvent("paused", Sh(2026, 3, 6, 17, 0))])).ToArray();
+        var batch = TicketBatch.Create(policy, tickets);
+        var results = new TargetEvaluation[100 * policy.Targets.Length];
+        var at = Sh(2026, 3, 4, 12, 0);
+        AllocatedBy(() =>
+        {
+            for (int first = 0; first < batch.Count; first += 100)
+            {
+                batch.Evaluate(at, results, first, 100, maxDegreeOfParallelism: 1);
+            }
+        }).Should().Be(0);
+        results.Should().Contain(r => r.IsApplicable && r.State != TargetState.NotStarted);
+    }
 }
