@@ -43,7 +43,7 @@ internal static class Portfolio
             .ToImmutableDictionary(role => role, role => "person:" + role, StringComparer.Ordinal);
         var perRole = new SortedDictionary<string, (decimal Amount, int Lines)>(StringComparer.Ordinal);
         int width = policy.Targets.Length;
-        var counts = new int[width, 5];
+        var tallies = new Tally[width];
         var evaluation = new Stopwatch();
         var assessing = new Stopwatch();
         evaluation.Start();
@@ -58,13 +58,7 @@ internal static class Portfolio
             evaluation.Stop();
             for (int i = 0; i < chunk * width; i++)
             {
-                var result = results[i];
-                int j = i % width;
-                counts[j, 0] += result.IsApplicable ? 1 : 0;
-                counts[j, 1] += result.State == TargetState.Breached ? 1 : 0;
-                counts[j, 2] += result.State == TargetState.MetLate ? 1 : 0;
-                counts[j, 3] += result.State == TargetState.Running && result.WarningLevel >= 2 ? 1 : 0;
-                counts[j, 4] += result.State == TargetState.Met ? 1 : 0;
+                tallies[i % width].Add(results[i]);
             }
 
             assessing.Start();
@@ -96,7 +90,7 @@ internal static class Portfolio
         for (int j = 0; j < width; j++)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {policy.Targets[j].Id,-18} applicable {counts[j, 0],9:N0}  breached {counts[j, 1],8:N0}  met late {counts[j, 2],8:N0}  at risk {counts[j, 3],7:N0}  met {counts[j, 4],9:N0}"));
+                $"  {policy.Targets[j].Id,-18} applicable {tallies[j].Applicable,9:N0}  breached {tallies[j].Breached,8:N0}  met late {tallies[j].MetLate,8:N0}  at risk {tallies[j].AtRisk,7:N0}  met {tallies[j].Met,9:N0}"));
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Penalties per role ({penalties.Currency}, preset D P1-P4):"));
@@ -200,5 +194,24 @@ internal static class Portfolio
 
         string? category = kind == "complaint" ? Categories[random.Next(Categories.Length)] : null;
         return new Ticket(id, kind, severity, events, category, project: null, fields);
+    }
+
+    /// <summary>One target's counts over the portfolio.</summary>
+    private struct Tally
+    {
+        public int Applicable;
+        public int Breached;
+        public int MetLate;
+        public int AtRisk;
+        public int Met;
+
+        public void Add(in TargetEvaluation result)
+        {
+            Applicable += result.IsApplicable ? 1 : 0;
+            Breached += result.State == TargetState.Breached ? 1 : 0;
+            MetLate += result.State == TargetState.MetLate ? 1 : 0;
+            AtRisk += result.State == TargetState.Running && result.WarningLevel >= 2 ? 1 : 0;
+            Met += result.State == TargetState.Met ? 1 : 0;
+        }
     }
 }
