@@ -290,8 +290,8 @@ public sealed class PenaltySchedule
         {
             case PenaltyKind.PerStartedInterval when evaluation.LateBy > Duration.Zero:
             {
-                long intervals = (evaluation.LateBy.ToInt64Nanoseconds() + rule.Interval.ToInt64Nanoseconds() - 1) / rule.Interval.ToInt64Nanoseconds();
-                var amount = new Money(intervals * rule.Amount, Currency);
+                var intervals = Nanoseconds.StartedUnits(evaluation.LateBy, rule.Interval);
+                var amount = new Money((decimal)intervals * rule.Amount, Currency);
                 lines.Add(Line(amount, Invariant($"{evaluation.Target.Id} late by {evaluation.LateBy.TotalMinutes:0.##} min = {intervals} started interval(s) of {rule.Interval.TotalMinutes:0.##} min x {rule.Amount:0.##} = {amount}")));
                 break;
             }

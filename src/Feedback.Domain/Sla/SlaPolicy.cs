@@ -804,7 +804,7 @@ public sealed class SlaPolicy
         }
 
         double percent = due is null ? 0
-            : allowed > Duration.Zero ? 100.0 * elapsed.ToInt64Nanoseconds() / allowed.ToInt64Nanoseconds()
+            : allowed > Duration.Zero ? Nanoseconds.Percent(elapsed, allowed)
             : end >= due.Value ? 100 : 0;
         var lateBy = due is { } d2 && end > d2 ? end - d2 : Duration.Zero;
         var state = stop is not null
@@ -1025,7 +1025,7 @@ public sealed class SlaPolicy
         var state = stop is not null
             ? (misses == 0 ? TargetState.Met : TargetState.MetLate)
             : misses > 0 ? TargetState.Breached : TargetState.Running;
-        double percent = next is { } n && n > previous ? 100.0 * (end - previous).ToInt64Nanoseconds() / (n - previous).ToInt64Nanoseconds() : 0;
+        double percent = next is { } n && n > previous ? Nanoseconds.Percent(end - previous, n - previous) : 0;
         text?.Append(CultureInfo.InvariantCulture, $"; '{target.SatisfiedBy}' due daily at {target.DailyAt:HH':'mm}; {misses} day(s) missed; next due {(next is null ? "none" : Local(next.Value, zone))}; {state}.");
         return new TargetEvaluation
         {
@@ -1060,8 +1060,7 @@ public sealed class SlaPolicy
         return level;
     }
 
-    private static int LateDays(Duration lateBy) =>
-        lateBy <= Duration.Zero ? 0 : (int)((lateBy.ToInt64Nanoseconds() + NodaConstants.NanosecondsPerDay - 1) / NodaConstants.NanosecondsPerDay);
+    private static int LateDays(Duration lateBy) => (int)Nanoseconds.StartedUnits(lateBy, Duration.FromDays(1));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Contains(int[] ids, int id)

@@ -53,6 +53,21 @@ public class PenaltyScheduleTests
     }
 
     [Fact]
+    public void P1_DraftLateByCenturies_CountsEveryStartedIntervalWithoutOverflow()
+    {
+        // A call recorded in 1700 (a bad import) and still not drafted: late by more than the 292 years a 64-bit
+        // count of nanoseconds holds. Due 30 min after the call; at the same UTC time of day 326 years on, the
+        // delay is a whole number of days, 288 started 5-minute intervals each, x 100.
+        var ticket = new Ticket("p1", "complaint", "general", [new TicketEvent("call-ended", Instant.FromUtc(1700, 3, 2, 2, 0))]);
+        var at = Instant.FromUtc(2026, 3, 2, 2, 30);
+        long days = Period.Between(new LocalDate(1700, 3, 2), new LocalDate(2026, 3, 2), PeriodUnits.Days).Days;
+
+        var lines = Assess(ticket, at);
+
+        lines.Where(l => l.RuleId == "P1-draft").Select(l => l.Amount).Should().Equal(new Money(days * 288 * 100m, "CNY"));
+    }
+
+    [Fact]
     public void P1_DraftLateByExactlyFiveMinutes_OneStartedInterval_100()
     {
         var lines = Assess(Drafted(Sh(2026, 3, 2, 10, 35)), Sh(2026, 3, 2, 12, 0));
