@@ -288,6 +288,27 @@ public sealed class WorkingCalendar
         return true;
     }
 
+    /// <summary>Whether an instant, in nanoseconds since the Unix epoch, lies within the horizon (both ends included).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool InHorizon(long nanos) => nanos >= _origin && nanos <= _limit;
+
+    /// <summary><see cref="TotalWorkingTime"/> in nanoseconds.</summary>
+    internal long TotalNanos => _total;
+
+    /// <summary>As <see cref="TryRead"/>, for an instant given in nanoseconds since the Unix epoch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool TryReadNanos(long nanos, out long position)
+    {
+        if (!InHorizon(nanos))
+        {
+            position = 0;
+            return false;
+        }
+
+        position = Position(nanos);
+        return true;
+    }
+
     /// <summary>
     /// The working time between two instants, clipping partial intervals at both ends:
     /// W(<paramref name="to"/>) − W(<paramref name="from"/>). Negative when <paramref name="to"/> is
@@ -331,33 +352,36 @@ public sealed class WorkingCalendar
             return OutsideHorizon<Instant>(start < HorizonStartInstant, Invariant($"AddWorkingDays(start: {start}, days: {days})"), "start", start);
         }
 
+        long s = ToNanos(start);
+        int outcome = AddWorkingDaysAt(s, days, out long r);
+        return outcome == 0
+            ? CalendarAnswer<Instant>.Success(FromNanos(r), StatusOf(Math.Min(s, r), Math.Max(s, r)), this)
+            : DaysFailure(Invariant($"AddWorkingDays(start: {start}, days: {days})"), backward: outcome < 0);
+    }
+
+    /// <summary>The core of <see cref="AddWorkingDays"/> in nanoseconds, from <paramref name="s"/> inside the horizon.</summary>
+    /// <returns>0 with the answer in <paramref name="result"/>; -1 when it lies before the horizon, 1 after it.</returns>
+    internal int AddWorkingDaysAt(long s, int days, out long result)
+    {
+        result = s;
         if (days == 0)
         {
-            long s0 = ToNanos(start);
-            return CalendarAnswer<Instant>.Success(start, StatusOf(s0, s0), this);
+            return 0;
         }
-
-        long s = ToNanos(start);
 
         // j may be -1: after a fall-back across midnight at the horizon start, an instant inside the
         // horizon can still carry the previous local date; no working day of the horizon precedes it.
-        int j = LocalDayIndex(start, s);
-        var timeOfDay = LocalTime.FromNanosecondsSinceMidnight(LocalNanos(start, s) - ((long)j * NanosPerDay));
+        int j = LocalDayIndex(s);
+        var timeOfDay = LocalTime.FromNanosecondsSinceMidnight(LocalNanos(s) - ((long)j * NanosPerDay));
         long ordinal = days > 0 ? (long)_workingDaysBefore[j + 1] + days - 1 : (long)(j < 0 ? 0 : _workingDaysBefore[j]) + days;
         if (ordinal < 0 || ordinal >= _workingDates.Length)
         {
-            return DaysFailure(Invariant($"AddWorkingDays(start: {start}, days: {days})"), ordinal < 0);
+            return ordinal < 0 ? -1 : 1;
         }
 
         var date = HorizonStart.PlusDays(_workingDates[ordinal]);
-        var result = ZoneMath.AtLeniently(Zone, date + timeOfDay);
-        if (result > HorizonEndInstant)
-        {
-            return DaysFailure(Invariant($"AddWorkingDays(start: {start}, days: {days})"), backward: false);
-        }
-
-        long r = ToNanos(result);
-        return CalendarAnswer<Instant>.Success(result, StatusOf(Math.Min(s, r), Math.Max(s, r)), this);
+        result = ToNanos(ZoneMath.AtLeniently(Zone, date + timeOfDay));
+        return result > _limit ? 1 : 0;
     }
 
     /// <summary>
@@ -384,20 +408,31 @@ public sealed class WorkingCalendar
         }
 
         long s = ToNanos(start);
-        int j = LocalDayIndex(start, s);
+        return EndOfWorkingDayAt(s, days, out long end) == 0
+            ? CalendarAnswer<Instant>.Success(FromNanos(end), StatusOf(s, end), this)
+            : DaysFailure(Call(), backward: false);
+    }
+
+    /// <summary>The core of <see cref="EndOfWorkingDay"/> in nanoseconds, from <paramref name="s"/> inside the horizon, <paramref name="days"/> 0 or more.</summary>
+    /// <returns>0 with the answer in <paramref name="end"/>; 1 when it lies after the horizon.</returns>
+    internal int EndOfWorkingDayAt(long s, int days, out long end)
+    {
+        int j = LocalDayIndex(s);
         if (days == 0 && j >= 0 && j < _dayEnd.Length && _dayEnd[j] != long.MinValue && _dayEnd[j] >= s)
         {
-            return CalendarAnswer<Instant>.Success(FromNanos(_dayEnd[j]), StatusOf(s, _dayEnd[j]), this);
+            end = _dayEnd[j];
+            return 0;
         }
 
         long ordinal = (long)_workingDaysBefore[j + 1] + Math.Max(days, 1) - 1;
         if (ordinal >= _workingDates.Length)
         {
-            return DaysFailure(Call(), backward: false);
+            end = s;
+            return 1;
         }
 
-        long end = _dayEnd[_workingDates[ordinal]];
-        return CalendarAnswer<Instant>.Success(FromNanos(end), StatusOf(s, end), this);
+        end = _dayEnd[_workingDates[ordinal]];
+        return 0;
     }
 
     /// <summary>The first instant at or after <paramref name="instant"/> at which a working interval begins.</summary>
@@ -620,19 +655,19 @@ public sealed class WorkingCalendar
             $"{call} on calendar '{Id}': the answer lies {(backward ? "before" : "after")} the horizon {HorizonText}, which has {WorkingDayCount} working days."));
 
     /// <summary>
-    /// Local nanoseconds of <paramref name="instant"/> (at <paramref name="nanos"/> since the Unix epoch)
+    /// Local nanoseconds of the instant <paramref name="nanos"/> since the Unix epoch,
     /// counted from local midnight at the start of <see cref="HorizonStart"/>: one offset look-up, no
     /// calendar arithmetic.
     /// </summary>
-    private long LocalNanos(Instant instant, long nanos)
+    private long LocalNanos(long nanos)
     {
         int seconds = _dayOffset[(nanos - _origin) / NanosPerDay];
-        long offset = seconds != VaryingOffset ? seconds * NodaConstants.NanosecondsPerSecond : Zone.GetUtcOffset(instant).Nanoseconds;
+        long offset = seconds != VaryingOffset ? seconds * NodaConstants.NanosecondsPerSecond : Zone.GetUtcOffset(FromNanos(nanos)).Nanoseconds;
         return nanos + offset - _horizonStartLocal;
     }
 
     /// <summary>The local date of an instant as days since <see cref="HorizonStart"/> (-1 just before it).</summary>
-    private int LocalDayIndex(Instant instant, long nanos) => (int)FloorDiv(LocalNanos(instant, nanos), NanosPerDay);
+    private int LocalDayIndex(long nanos) => (int)FloorDiv(LocalNanos(nanos), NanosPerDay);
 
     private static long FloorDiv(long value, long divisor)
     {

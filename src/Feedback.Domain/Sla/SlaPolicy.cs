@@ -35,7 +35,7 @@ public sealed record ProjectSettings(DateTimeZone Zone, string? CityTier);
 /// allocates nothing (longer histories than 64 events and policies of more than 64 targets borrow pooled
 /// buffers or allocate one small array).</para>
 /// </remarks>
-public sealed class SlaPolicy
+public sealed partial class SlaPolicy
 {
     private const int StackEvents = 64;
     private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm:ss");
@@ -93,6 +93,7 @@ public sealed class SlaPolicy
             target.SatisfiedById = IdOf(target.SatisfiedBy);
             target.StartTargetIndex = target.StartTarget is null ? -1 : targets.IndexOf(targets.First(t => t.Id == target.StartTarget));
             target.NeedsBudget = target.Due == DueKind.Budget || target.Candidates.Any(c => c.IsBudget);
+            target.BudgetNanos = target.Budget is { } budget ? budget.ToInt64Nanoseconds() : None;
             foreach (var candidate in target.Candidates.Where(c => c.Target is not null))
             {
                 candidate.TargetIndex = targets.IndexOf(targets.First(t => t.Id == candidate.Target));
@@ -240,22 +241,20 @@ public sealed class SlaPolicy
     private void Run(Ticket ticket, Instant at, Span<TargetEvaluation> results, List<StringBuilder>? explain, List<TargetEvaluation>? allCycles)
     {
         ArgumentNullException.ThrowIfNull(ticket);
+        if (results.Length < Targets.Length)
+        {
+            throw new ArgumentException($"The results span holds {results.Length} evaluations; policy '{Id}' has {Targets.Length} targets.", nameof(results));
+        }
+
         var events = ticket.Events.AsSpan();
         int count = CountUpTo(events, at);
         int[]? rentedIds = null;
-        Instant[]? rentedTimes = null;
         Span<int> ids = count > StackEvents ? (rentedIds = ArrayPool<int>.Shared.Rent(count)) : stackalloc int[StackEvents];
-        Span<Instant> times = count > StackEvents ? (rentedTimes = ArrayPool<Instant>.Shared.Rent(count)) : stackalloc Instant[StackEvents];
         bool[]? rentedApplies = Targets.Length > StackEvents ? ArrayPool<bool>.Shared.Rent(Targets.Length) : null;
         Span<bool> applies = rentedApplies is null ? stackalloc bool[StackEvents] : rentedApplies;
         ids = ids[..count];
-        times = times[..count];
+        applies = applies[..Targets.Length];
         ResolveIds(events[..count], ids);
-        for (int k = 0; k < count; k++)
-        {
-            times[k] = events[k].At;
-        }
-
         for (int i = 0; i < Targets.Length; i++)
         {
             applies[i] = Targets[i].AppliesTo(ticket);
@@ -263,14 +262,18 @@ public sealed class SlaPolicy
 
         try
         {
-            RunResolved(ticket, times, ids, applies, ZoneIndex(ticket), at, results, explain, allCycles);
+            // The explanation and every cycle's evaluation come from the general evaluation only.
+            int zone = ZoneIndex(ticket);
+            if (explain is not null || allCycles is not null || !TryRunNanos(ticket, events[..count], ids, applies, zone, at, results))
+            {
+                RunInstants(ticket, events[..count], ids, applies, zone, at, results, explain, allCycles);
+            }
         }
         finally
         {
             if (rentedIds is not null)
             {
                 ArrayPool<int>.Shared.Return(rentedIds);
-                ArrayPool<Instant>.Shared.Return(rentedTimes!);
             }
 
             if (rentedApplies is not null)
@@ -280,23 +283,73 @@ public sealed class SlaPolicy
         }
     }
 
+    /// <summary>
+    /// The 64-bit evaluation of a ticket's events up to <paramref name="at"/> (with their policy ids):
+    /// <c>false</c> when an instant lies outside the window or the ticket needs the general evaluation.
+    /// </summary>
+    internal bool TryRunNanos(Ticket ticket, ReadOnlySpan<TicketEvent> events, ReadOnlySpan<int> ids, ReadOnlySpan<bool> applies, int zone, Instant at,
+        Span<TargetEvaluation> results)
+    {
+        if (!TryNanos(at, out long atNanos))
+        {
+            return false;
+        }
+
+        long[]? rented = null;
+        Span<long> times = events.Length > StackEvents ? (rented = ArrayPool<long>.Shared.Rent(events.Length)) : stackalloc long[StackEvents];
+        try
+        {
+            for (int k = 0; k < events.Length; k++)
+            {
+                if (!TryNanos(events[k].At, out times[k]))
+                {
+                    return false;
+                }
+            }
+
+            return TryRunNanos(ticket, times[..events.Length], ids, applies, zone, atNanos, results);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<long>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The general evaluation of a ticket's events up to <paramref name="at"/> (with their policy ids), on
+    /// NodaTime values: every instant NodaTime holds, every cycle, and the explanation.
+    /// </summary>
+    internal void RunInstants(Ticket ticket, ReadOnlySpan<TicketEvent> events, ReadOnlySpan<int> ids, ReadOnlySpan<bool> applies, int zone, Instant at,
+        Span<TargetEvaluation> results, List<StringBuilder>? explain, List<TargetEvaluation>? allCycles)
+    {
+        Instant[]? rented = null;
+        Span<Instant> times = events.Length > StackEvents ? (rented = ArrayPool<Instant>.Shared.Rent(events.Length)) : stackalloc Instant[StackEvents];
+        try
+        {
+            for (int k = 0; k < events.Length; k++)
+            {
+                times[k] = events[k].At;
+            }
+
+            RunResolved(ticket, times[..events.Length], ids, applies, zone, at, results, explain, allCycles);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<Instant>.Shared.Return(rented);
+            }
+        }
+    }
+
     /// <summary>How many events (sorted by instant) happened at or before <paramref name="at"/>.</summary>
     internal static int CountUpTo(ReadOnlySpan<TicketEvent> events, Instant at)
     {
         int count = 0;
         while (count < events.Length && events[count].At <= at)
-        {
-            count++;
-        }
-
-        return count;
-    }
-
-    /// <summary>How many instants (sorted) are at or before <paramref name="at"/>.</summary>
-    internal static int CountUpTo(ReadOnlySpan<Instant> times, Instant at)
-    {
-        int count = 0;
-        while (count < times.Length && times[count] <= at)
         {
             count++;
         }
@@ -1061,6 +1114,9 @@ public sealed class SlaPolicy
     }
 
     private static int LateDays(Duration lateBy) => (int)Nanoseconds.StartedUnits(lateBy, Duration.FromDays(1));
+
+    private static int LateDays(long lateBy) =>
+        lateBy <= 0 ? 0 : (int)((lateBy + NodaConstants.NanosecondsPerDay - 1) / NodaConstants.NanosecondsPerDay);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Contains(int[] ids, int id)

@@ -227,6 +227,9 @@ public sealed class SlaTarget
 
     internal bool NeedsBudget { get; set; }
 
+    /// <summary><see cref="Budget"/> in nanoseconds, or <see cref="long.MinValue"/> when there is none.</summary>
+    internal long BudgetNanos { get; set; } = long.MinValue;
+
     internal bool AppliesTo(Ticket ticket) =>
         (Kinds.Count == 0 || Kinds.Contains(ticket.Kind))
         && (Severities.Count == 0 || Severities.Contains(ticket.Severity))
