@@ -52,9 +52,10 @@ public sealed class WorkingCalendar
     private const int VaryingOffset = int.MinValue;
     private readonly int[] _dayOffset;
 
-    // _byWork[m]: first interval whose CumEnd is at least m * _bucket.
+    // _byWork[m]: first interval whose CumEnd is at least m << _bucketShift (a power-of-two bucket, so that
+    // finding one is a shift, not a 64-bit division).
     private readonly int[] _byWork;
-    private readonly long _bucket;
+    private readonly int _bucketShift;
 
     private readonly long _origin;
     private readonly long _limit;
@@ -121,12 +122,13 @@ public sealed class WorkingCalendar
             _byDay[k] = i;
         }
 
-        _bucket = Math.Max(total / Math.Max(_count, 1), NodaConstants.NanosecondsPerSecond);
-        int buckets = (int)(total / _bucket) + 2;
+        // About one interval per bucket: the largest power of two no longer than the mean interval (at least 2^30 ns, about a second).
+        _bucketShift = Math.Max(63 - (int)ulong.LeadingZeroCount((ulong)Math.Max(total / Math.Max(_count, 1), 1)), 30);
+        int buckets = (int)(total >> _bucketShift) + 2;
         _byWork = new int[buckets];
         for (int m = 0, i = 0; m < buckets; m++)
         {
-            long position = m * _bucket;
+            long position = (long)m << _bucketShift;
             while (_iv[i].CumEnd < position)
             {
                 i++;
@@ -613,7 +615,7 @@ public sealed class WorkingCalendar
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int LocateEarliest(long position)
     {
-        int i = _byWork[position / _bucket];
+        int i = _byWork[position >> _bucketShift];
         while (_iv[i].CumEnd < position)
         {
             i++;
@@ -626,7 +628,7 @@ public sealed class WorkingCalendar
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int LocateLatest(long position)
     {
-        int i = _byWork[position / _bucket];
+        int i = _byWork[position >> _bucketShift];
         while (_iv[i].CumEnd <= position)
         {
             i++;

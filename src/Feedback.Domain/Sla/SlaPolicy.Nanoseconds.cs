@@ -74,13 +74,14 @@ public sealed partial class SlaPolicy
 
         var clocks = _clocks[zone];
         var targets = Targets.AsSpan();
+        var positions = default(Positions);
         for (int i = 0; i < targets.Length; i++)
         {
             if (!applies[i])
             {
                 results[i] = NotApplicable(targets[i]);
             }
-            else if (!TryEvaluateNanos(targets[i], clocks[i], ticket, times, ids, at, results[..i], out results[i]))
+            else if (!TryEvaluateNanos(targets[i], clocks[i], ticket, times, ids, at, results[..i], ref positions, out results[i]))
             {
                 return false;
             }
@@ -91,11 +92,12 @@ public sealed partial class SlaPolicy
 
     /// <summary>One target of a one-cycle ticket: <c>EvaluateCycle</c> in nanoseconds.</summary>
     private static bool TryEvaluateNanos(SlaTarget target, WorkingCalendar? calendar, Ticket ticket, ReadOnlySpan<long> times, ReadOnlySpan<int> ids, long at,
-        ReadOnlySpan<TargetEvaluation> prior, out TargetEvaluation result)
+        ReadOnlySpan<TargetEvaluation> prior, ref Positions positions, out TargetEvaluation result)
     {
-        result = default;
+        // Every path assigns the result once: zeroing the 200-byte struct first costs more than a measure.
         if (target.Due == DueKind.Daily)
         {
+            result = default;
             return false;
         }
 
@@ -117,6 +119,7 @@ public sealed partial class SlaPolicy
             case StartKind.Field:
                 if (ticket.Fields.TryGetValue(target.StartField!, out var field) && !TryNanos(field, out start))
                 {
+                    result = default;
                     return false;
                 }
 
@@ -131,6 +134,7 @@ public sealed partial class SlaPolicy
                 };
                 if (chained is { } c && !TryNanos(c, out start))
                 {
+                    result = default;
                     return false;
                 }
 
@@ -182,16 +186,16 @@ public sealed partial class SlaPolicy
             return true;
         }
 
-        return TryMeasureNanos(target, calendar, ticket, times, ids, at, start, stopAt, prior, out result);
+        return TryMeasureNanos(target, calendar, ticket, times, ids, at, start, stopAt, prior, ref positions, out result);
     }
 
     /// <summary><c>Measure</c> in nanoseconds: budget and pauses, the due instant, the measures.</summary>
     private static bool TryMeasureNanos(SlaTarget target, WorkingCalendar? calendar, Ticket ticket, ReadOnlySpan<long> times, ReadOnlySpan<int> ids, long at,
-        long begin, int stopAt, ReadOnlySpan<TargetEvaluation> prior, out TargetEvaluation result)
+        long begin, int stopAt, ReadOnlySpan<TargetEvaluation> prior, ref Positions positions, out TargetEvaluation result)
     {
         long stop = stopAt >= 0 ? times[stopAt] : None;
         long end = stopAt >= 0 ? times[stopAt] : at;
-        var clock = new NanoClock(calendar);
+        var clock = new NanoClock(calendar, ref positions);
 
         // 3. Budget, and pauses walked in order.
         long budget = target.BudgetNanos;
@@ -455,20 +459,17 @@ public sealed partial class SlaPolicy
     /// <summary>
     /// <c>Clock</c> in nanoseconds: wall time or a calendar's working time, the horizon failures and
     /// extrapolation, and whether an instant it computed left the window (<see cref="Outside"/>).
+    /// Working-time positions come through the ticket's <see cref="Positions"/>, which its targets share.
     /// </summary>
-    private struct NanoClock(WorkingCalendar? calendar)
+    private ref struct NanoClock(WorkingCalendar? calendar, ref Positions positions)
     {
+        private ref Positions _positions = ref positions;
+
         public bool Failed;
         public bool Extrapolated;
 
         /// <summary>A computed instant fell outside the window: the ticket needs the general evaluation.</summary>
         public bool Outside;
-
-        private long _instant0;
-        private long _position0;
-        private long _instant1;
-        private long _position1;
-        private int _cached;
 
         public long Between(long a, long b)
         {
@@ -477,7 +478,7 @@ public sealed partial class SlaPolicy
                 return b - a;
             }
 
-            if (!Read(a, out long pa) || !Read(b, out long pb))
+            if (!_positions.Read(calendar, a, out long pa) || !_positions.Read(calendar, b, out long pb))
             {
                 Failed = true;
                 return 0;
@@ -497,7 +498,7 @@ public sealed partial class SlaPolicy
             else
             {
                 long total = calendar.TotalNanos;
-                if (!Read(start, out long position) || duration > total || duration < -total
+                if (!_positions.Read(calendar, start, out long position) || duration > total || duration < -total
                     || calendar.AddAt(start, position, duration, landing, out result) != 0)
                 {
                     Failed = true;
@@ -521,31 +522,52 @@ public sealed partial class SlaPolicy
             Failed |= status > CalendarStatus.OutsideHolidayData;
             Extrapolated |= status == CalendarStatus.OutsideHolidayData;
         }
+    }
 
-        private bool Read(long instant, out long position)
+    /// <summary>
+    /// The last four working-time positions read for a ticket, in one calendar: its targets mostly start at
+    /// the same event and often stop at the same instant, so most readings after the first target's are found here.
+    /// </summary>
+    private struct Positions
+    {
+        private const int Size = 4;
+        private WorkingCalendar? _calendar;
+        private Entries _entries;
+        private int _count;
+
+        public bool Read(WorkingCalendar calendar, long instant, out long position)
         {
-            if (_cached > 0 && instant == _instant0)
+            if (!ReferenceEquals(calendar, _calendar))
             {
-                position = _position0;
-                return true;
+                _calendar = calendar;
+                _count = 0;
             }
 
-            if (_cached > 1 && instant == _instant1)
+            int known = Math.Min(_count, Size);
+            for (int e = 0; e < known; e++)
             {
-                position = _position1;
-                return true;
+                if (_entries[e].Instant == instant)
+                {
+                    position = _entries[e].Position;
+                    return true;
+                }
             }
 
-            if (!calendar!.TryReadNanos(instant, out position))
+            if (!calendar.TryReadNanos(instant, out position))
             {
                 return false;
             }
 
-            // A miss evicts the older of the two entries.
-            (_instant1, _position1) = (_instant0, _position0);
-            (_instant0, _position0) = (instant, position);
-            _cached = Math.Min(_cached + 1, 2);
+            // The oldest entry makes way.
+            _entries[_count % Size] = (instant, position);
+            _count++;
             return true;
+        }
+
+        [System.Runtime.CompilerServices.InlineArray(Size)]
+        private struct Entries
+        {
+            private (long Instant, long Position) _first;
         }
     }
 

@@ -15,7 +15,7 @@ namespace Feedback.Tests.Sla;
 /// property policies and a policy that uses every kind of target (chained starts of every use, field
 /// starts and anchors, earliest-of with budget, field and target candidates, working days with and
 /// without the end of the day, escalation by percent and by time, a zero budget, a project in a zone
-/// with daylight saving time, a horizon the tickets run past). Instants out of the 64-bit window, reopens
+/// with daylight saving time, a horizon the tickets run past, two calendars in turn). Instants out of the 64-bit window, reopens
 /// and daily obligations must go to the general evaluation, with the same answers through every API.
 /// </summary>
 public class NanosecondEvaluationProperties
@@ -28,11 +28,13 @@ public class NanosecondEvaluationProperties
             "seasons": [
               { "name": "summer", "from": "05-01", "to": "09-30", "week": { "Weekdays": ["08:00-12:00", "13:30-17:30"] } },
               { "name": "winter", "from": "10-01", "to": "04-30", "week": { "Weekdays": ["08:30-12:00", "13:00-17:00"] } } ],
-            "holidays": "CN", "horizon": { "start": "2024-01-01", "end": "2028-01-01" } } },
+            "holidays": "CN", "horizon": { "start": "2024-01-01", "end": "2028-01-01" } },
+            "hotline": { "week": { "EveryDay": ["08:00-20:00"] }, "horizon": { "start": "2023-01-01", "end": "2029-01-01" } } },
           "targets": [
             { "id": "ack", "start": "received", "stop": "acknowledged", "pause": "paused", "resume": "resumed", "cancel": "canceled", "reset": "reset",
               "clock": "office", "within": "PT2H", "landing": "acrossGap", "thresholds": [50, 80],
               "escalation": [ { "atPercent": 100, "notify": ["lead"] }, { "after": "PT3H", "notify": ["manager"] } ] },
+            { "id": "hotline", "start": "received", "stop": "acknowledged", "pause": "paused", "resume": "resumed", "clock": "hotline", "within": "PT1H" },
             { "id": "wall", "start": "received", "stop": "resolved", "pause": "paused", "resume": "resumed", "within": "P1D" },
             { "id": "days", "start": "received", "stop": "resolved", "clock": "office", "workingDays": 2 },
             { "id": "eod", "start": "received", "stop": "resolved", "pause": "paused", "resume": "resumed", "clock": "office", "workingDays": 1, "endOfDay": true },
