@@ -11,7 +11,7 @@ namespace Feedback.Sla;
 /// batch again (every night, at every policy change, at many instants) then reads only these arrays,
 /// in order: no look-ups, no pointer chasing and no allocation per ticket. Instants are held as 64-bit
 /// nanoseconds and evaluated in 64-bit arithmetic; a ticket with an instant more than about 126 years from
-/// 1970 (before 1843 or after 2096), a reopen or a daily obligation is evaluated on NodaTime values, with
+/// 1970 (before 1843 or after 2096) or a reopen is evaluated on NodaTime values, with
 /// the same results.
 /// </summary>
 /// <remarks>Immutable and thread-safe once created. Memory: 12 bytes per event and 21 per ticket, plus one

@@ -8,8 +8,8 @@ namespace Feedback.Sla;
 /// (<c>EvaluateCycle</c> and <c>Measure</c>), on plain <see langword="long"/> instants and durations, which
 /// keeps a target's whole state in registers instead of 16- and 24-byte NodaTime values on the stack.
 /// It handles a ticket when every instant it meets lies within <see cref="NanosWindow"/> of the epoch and
-/// the ticket has one cycle and no applicable daily obligation; otherwise it says so and the general
-/// evaluation runs. A property test holds the two equal.
+/// the ticket has one cycle; otherwise it says so and the general evaluation runs. A property test holds
+/// the two equal.
 /// </summary>
 public sealed partial class SlaPolicy
 {
@@ -61,8 +61,8 @@ public sealed partial class SlaPolicy
     /// </summary>
     /// <returns>
     /// <c>true</c> with every result written; <c>false</c> when the ticket needs the general evaluation
-    /// (a reopen, an applicable daily obligation, or an instant outside the window met on the way), in
-    /// which case <paramref name="results"/> holds partial results to be overwritten.
+    /// (a reopen, or an instant outside the window met on the way), in which case
+    /// <paramref name="results"/> holds partial results to be overwritten.
     /// </returns>
     internal bool TryRunNanos(Ticket ticket, ReadOnlySpan<long> times, ReadOnlySpan<int> ids, ReadOnlySpan<bool> applies, int zone, long at,
         Span<TargetEvaluation> results)
@@ -81,7 +81,7 @@ public sealed partial class SlaPolicy
             {
                 results[i] = NotApplicable(targets[i]);
             }
-            else if (!TryEvaluateNanos(targets[i], clocks[i], ticket, times, ids, at, results[..i], ref positions, out results[i]))
+            else if (!TryEvaluateNanos(targets[i], clocks[i], _zones[zone], ticket, times, ids, at, results[..i], ref positions, out results[i]))
             {
                 return false;
             }
@@ -91,16 +91,10 @@ public sealed partial class SlaPolicy
     }
 
     /// <summary>One target of a one-cycle ticket: <c>EvaluateCycle</c> in nanoseconds.</summary>
-    private static bool TryEvaluateNanos(SlaTarget target, WorkingCalendar? calendar, Ticket ticket, ReadOnlySpan<long> times, ReadOnlySpan<int> ids, long at,
-        ReadOnlySpan<TargetEvaluation> prior, ref Positions positions, out TargetEvaluation result)
+    private static bool TryEvaluateNanos(SlaTarget target, WorkingCalendar? calendar, DateTimeZone zone, Ticket ticket, ReadOnlySpan<long> times,
+        ReadOnlySpan<int> ids, long at, ReadOnlySpan<TargetEvaluation> prior, ref Positions positions, out TargetEvaluation result)
     {
         // Every path assigns the result once: zeroing the 200-byte struct first costs more than a measure.
-        if (target.Due == DueKind.Daily)
-        {
-            result = default;
-            return false;
-        }
-
         // 1. Start.
         long start = None;
         switch (target.StartKind)
@@ -186,7 +180,107 @@ public sealed partial class SlaPolicy
             return true;
         }
 
-        return TryMeasureNanos(target, calendar, ticket, times, ids, at, start, stopAt, prior, ref positions, out result);
+        return target.Due == DueKind.Daily
+            ? TryDailyNanos(target, calendar, zone, times, ids, at, start, stopAt, out result)
+            : TryMeasureNanos(target, calendar, ticket, times, ids, at, start, stopAt, prior, ref positions, out result);
+    }
+
+    /// <summary><c>Daily</c> in nanoseconds: the deadlines from the start's date on, each day's satisfying event, the misses.</summary>
+    private static bool TryDailyNanos(SlaTarget target, WorkingCalendar? calendar, DateTimeZone zone, ReadOnlySpan<long> times, ReadOnlySpan<int> ids, long at,
+        long begin, int stopAt, out TargetEvaluation result)
+    {
+        long stop = stopAt >= 0 ? times[stopAt] : None;
+        long end = stopAt >= 0 ? times[stopAt] : at;
+        var date = WorkingCalendar.FromNanos(begin).InZone(zone).Date;
+        long previous = begin;
+        long next = None;
+        int misses = 0;
+        bool outsideHorizon = false;
+        int k = 0;
+
+        // Bounded: one iteration per day from the start to the end (plus at most 400 days to find the next working day).
+        while (true)
+        {
+            if (!TryNanos(ZoneMath.AtLeniently(zone, date + target.DailyAt), out long deadline))
+            {
+                result = default;
+                return false;
+            }
+
+            var day = date;
+            date = date.PlusDays(1);
+            if (deadline <= begin)
+            {
+                continue;
+            }
+
+            bool counts = calendar is null || calendar.IsWorkingDay(day);
+            if (calendar is not null && (day < calendar.HorizonStart || day >= calendar.HorizonEnd))
+            {
+                outsideHorizon = true;
+            }
+
+            if (deadline > end)
+            {
+                if (counts)
+                {
+                    next = stop == None ? deadline : None;
+                    break;
+                }
+
+                if (deadline > end + (400 * NodaConstants.NanosecondsPerDay))
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (!counts)
+            {
+                continue;
+            }
+
+            bool satisfied = false;
+            while (k < ids.Length && times[k] <= deadline)
+            {
+                if (ids[k] == target.SatisfiedById && times[k] > previous)
+                {
+                    satisfied = true;
+                }
+
+                k++;
+            }
+
+            if (!satisfied)
+            {
+                misses++;
+            }
+
+            previous = deadline;
+        }
+
+        var state = stop != None
+            ? (misses == 0 ? TargetState.Met : TargetState.MetLate)
+            : misses > 0 ? TargetState.Breached : TargetState.Running;
+        double percent = next != None && next > previous ? 100.0 * (end - previous) / (next - previous) : 0;
+        result = new TargetEvaluation
+        {
+            Target = target,
+            CycleCount = 1,
+            ChosenCandidate = -1,
+            Start = WorkingCalendar.FromNanos(begin),
+            Stop = stop != None ? WorkingCalendar.FromNanos(stop) : null,
+            State = state,
+            Due = next != None ? WorkingCalendar.FromNanos(next) : null,
+            Elapsed = Duration.FromNanoseconds(end - begin),
+            Remaining = next != None ? Duration.FromNanoseconds(next - end) : Duration.Zero,
+            PercentUsed = percent,
+            Misses = misses,
+            WarningLevel = Level(target.Thresholds, percent),
+            CalendarProblem = outsideHorizon,
+        };
+        return true;
     }
 
     /// <summary><c>Measure</c> in nanoseconds: budget and pauses, the due instant, the measures.</summary>
