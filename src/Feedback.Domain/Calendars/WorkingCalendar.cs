@@ -494,6 +494,12 @@ public sealed class WorkingCalendar
         return _dayEnd[Period.DaysBetween(HorizonStart, date)] != long.MinValue;
     }
 
+    /// <summary>The number of dates in the horizon.</summary>
+    internal int HorizonDays => _dayEnd.Length;
+
+    /// <summary>As <see cref="IsWorkingDay"/>, for the date <paramref name="day"/> days after <see cref="HorizonStart"/>.</summary>
+    internal bool IsWorkingDayAt(int day) => (uint)day < (uint)_dayEnd.Length && _dayEnd[day] != long.MinValue;
+
     /// <summary>The periods worked on <paramref name="date"/> (those starting on it), after every rule is applied.</summary>
     /// <param name="date">The local date.</param>
     public ImmutableArray<WorkingPeriod> HoursOn(LocalDate date) => _rules.PeriodsOn(date);

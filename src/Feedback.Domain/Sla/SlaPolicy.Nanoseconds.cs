@@ -191,31 +191,51 @@ public sealed partial class SlaPolicy
     {
         long stop = stopAt >= 0 ? times[stopAt] : None;
         long end = stopAt >= 0 ? times[stopAt] : at;
-        var date = WorkingCalendar.FromNanos(begin).InZone(zone).Date;
+        var first = WorkingCalendar.FromNanos(begin).InZone(zone).Date;
+        int dayOfHorizon = calendar is null ? 0 : Period.DaysBetween(calendar.HorizonStart, first);
         long previous = begin;
         long next = None;
         int misses = 0;
         bool outsideHorizon = false;
         int k = 0;
 
+        // Within one of the zone's intervals (a constant UTC offset) each day's deadline is the one before
+        // plus 24 hours, as long as that one was not shifted out of a skipped local time; otherwise the
+        // deadline is mapped from the local date and time. (An ambiguous local time cannot map earlier than
+        // the interval of the day before: offsets change by less than a day.)
+        long deadline = None;
+        long intervalEnd = long.MinValue;
+        bool stepped = false;
+
         // Bounded: one iteration per day from the start to the end (plus at most 400 days to find the next working day).
-        while (true)
+        for (int d = 0; ; d++, dayOfHorizon++)
         {
-            if (!TryNanos(ZoneMath.AtLeniently(zone, date + target.DailyAt), out long deadline))
+            if (stepped && deadline + NodaConstants.NanosecondsPerDay < intervalEnd)
             {
-                result = default;
-                return false;
+                deadline += NodaConstants.NanosecondsPerDay;
+            }
+            else
+            {
+                var local = first.PlusDays(d) + target.DailyAt;
+                var instant = ZoneMath.AtLeniently(zone, local);
+                if (!TryNanos(instant, out deadline))
+                {
+                    result = default;
+                    return false;
+                }
+
+                var interval = zone.GetZoneInterval(instant);
+                intervalEnd = !interval.HasEnd ? long.MaxValue : TryNanos(interval.End, out long until) ? until : long.MinValue;
+                stepped = instant.WithOffset(interval.WallOffset).LocalDateTime == local;
             }
 
-            var day = date;
-            date = date.PlusDays(1);
             if (deadline <= begin)
             {
                 continue;
             }
 
-            bool counts = calendar is null || calendar.IsWorkingDay(day);
-            if (calendar is not null && (day < calendar.HorizonStart || day >= calendar.HorizonEnd))
+            bool counts = calendar is null || calendar.IsWorkingDayAt(dayOfHorizon);
+            if (calendar is not null && (uint)dayOfHorizon >= (uint)calendar.HorizonDays)
             {
                 outsideHorizon = true;
             }

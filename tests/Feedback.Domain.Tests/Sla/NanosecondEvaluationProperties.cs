@@ -179,6 +179,29 @@ public class NanosecondEvaluationProperties
         earliest.State.Should().Be(TargetState.Running);
     }
 
+    [Theory]
+    [InlineData(2026, 3, 20)]
+    [InlineData(2026, 10, 16)]
+    public void Evaluate_DailyObligationAcrossADaylightSavingChange_IsDueAtTheLocalTimeEveryDay(int year, int month, int day)
+    {
+        // Berlin skips 02:00-03:00 on 2026-03-29 and repeats it on 2026-10-25. The 02:30 deadline of each
+        // day is NodaTime's lenient mapping: shifted to 03:30 on the skipped day, the earlier 02:30 on the
+        // repeated one, and 02:30 again the day after either, whatever the day before was.
+        var berlin = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
+        var booked = new LocalDate(year, month, day).At(new LocalTime(12, 0)).InZoneStrictly(berlin).ToInstant();
+        var ticket = new Ticket("dst", "complaint", "general", [new("received", booked)], project: "abroad",
+            fields: new Dictionary<string, Instant> { ["booked"] = booked });
+
+        for (int d = 1; d <= 14; d++)
+        {
+            var at = booked + Duration.FromDays(d);
+            var daily = Everything.Evaluate(ticket, at).Single(r => r.Target.Id == "daily-wall");
+            var expected = berlin.AtLeniently(at.InZone(berlin).Date.PlusDays(1).At(new LocalTime(2, 30))).ToInstant();
+            daily.Due.Should().Be(expected, "evaluated at {0}, the next deadline is the next day's 02:30 in Berlin", at.InZone(berlin));
+            daily.Misses.Should().Be(d, "no 'paused' event satisfies any day ({0})", at.InZone(berlin));
+        }
+    }
+
     [Fact]
     public void TicketBatch_EvaluationInstantOutsideTheWindow_EqualsEvaluatingEachTicket()
     {
