@@ -43,6 +43,9 @@ public sealed partial class SlaPolicy
         return true;
     }
 
+    /// <summary>A duration of nanoseconds; most pauses and lateness are zero, which needs no conversion.</summary>
+    private static Duration ToDuration(long nanos) => nanos == 0 ? Duration.Zero : Duration.FromNanoseconds(nanos);
+
     /// <summary>How many instants (sorted) are at or before <paramref name="at"/>.</summary>
     internal static int CountUpTo(ReadOnlySpan<long> times, long at)
     {
@@ -157,6 +160,7 @@ public sealed partial class SlaPolicy
         // 2. Stop and cancel.
         int stopAt = -1;
         int cancelAt = -1;
+        var stopIds = target.StopIds;
         for (int k = 0; k < ids.Length; k++)
         {
             if (times[k] < start)
@@ -164,11 +168,14 @@ public sealed partial class SlaPolicy
                 continue;
             }
 
-            if (stopAt < 0 && Contains(target.StopIds, ids[k]))
+            // The first stop ends the search: only a cancel before it counts.
+            if (Contains(stopIds, ids[k]))
             {
                 stopAt = k;
+                break;
             }
-            else if (cancelAt < 0 && stopAt < 0 && ids[k] == target.CancelId)
+
+            if (cancelAt < 0 && ids[k] == target.CancelId)
             {
                 cancelAt = k;
             }
@@ -442,12 +449,12 @@ public sealed partial class SlaPolicy
             Due = due != None ? WorkingCalendar.FromNanos(due) : null,
             Elapsed = elapsedDuration,
             Remaining = Duration.FromNanoseconds(remaining),
-            Paused = Duration.FromNanoseconds(walk.Paused),
+            Paused = ToDuration(walk.Paused),
             PercentUsed = percent,
             WarningLevel = Level(target.Thresholds, percent),
             EscalationLevel = escalation,
-            LateBy = Duration.FromNanoseconds(lateBy),
-            LateOnClock = Duration.FromNanoseconds(lateOnClock),
+            LateBy = ToDuration(lateBy),
+            LateOnClock = ToDuration(lateOnClock),
             LateDays = LateDays(lateBy),
             CalendarProblem = clock.Failed,
             Extrapolated = clock.Extrapolated,

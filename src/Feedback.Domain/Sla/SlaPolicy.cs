@@ -685,11 +685,14 @@ public sealed partial class SlaPolicy
                 continue;
             }
 
-            if (stopAt < 0 && Contains(target.StopIds, ids[k]))
+            // The first stop ends the search: only a cancel before it counts.
+            if (Contains(target.StopIds, ids[k]))
             {
                 stopAt = k;
+                break;
             }
-            else if (cancelAt < 0 && stopAt < 0 && ids[k] == target.CancelId)
+
+            if (cancelAt < 0 && ids[k] == target.CancelId)
             {
                 cancelAt = k;
             }
