@@ -122,8 +122,9 @@ public sealed class WorkingCalendar
             _byDay[k] = i;
         }
 
-        // About one interval per bucket: the largest power of two no longer than the mean interval (at least 2^30 ns, about a second).
-        _bucketShift = Math.Max(63 - (int)ulong.LeadingZeroCount((ulong)Math.Max(total / Math.Max(_count, 1), 1)), 30);
+        // About one interval per bucket: the largest power of two no longer than the mean interval (at least
+        // 2^30 ns, about a second; at most 2^61, so that every bucket's start fits in 64 bits).
+        _bucketShift = Math.Clamp(63 - (int)ulong.LeadingZeroCount((ulong)Math.Max(total / Math.Max(_count, 1), 1)), 30, 61);
         int buckets = (int)(total >> _bucketShift) + 2;
         _byWork = new int[buckets];
         for (int m = 0, i = 0; m < buckets; m++)

@@ -207,9 +207,9 @@ public sealed partial class SlaPolicy
         int k = 0;
 
         // Within one of the zone's intervals (a constant UTC offset) each day's deadline is the one before
-        // plus 24 hours, as long as that one was not shifted out of a skipped local time; otherwise the
-        // deadline is mapped from the local date and time. (An ambiguous local time cannot map earlier than
-        // the interval of the day before: offsets change by less than a day.)
+        // plus 24 hours, as long as that one was not shifted out of a skipped local time and the next stays
+        // in the window; otherwise the deadline is mapped from the local date and time. (An ambiguous local
+        // time cannot map earlier than the interval of the day before: offsets change by at most a day.)
         long deadline = None;
         long intervalEnd = long.MinValue;
         bool stepped = false;
@@ -217,7 +217,7 @@ public sealed partial class SlaPolicy
         // Bounded: one iteration per day from the start to the end (plus at most 400 days to find the next working day).
         for (int d = 0; ; d++, dayOfHorizon++)
         {
-            if (stepped && deadline + NodaConstants.NanosecondsPerDay < intervalEnd)
+            if (stepped && deadline + NodaConstants.NanosecondsPerDay < intervalEnd && InWindow(deadline + NodaConstants.NanosecondsPerDay))
             {
                 deadline += NodaConstants.NanosecondsPerDay;
             }
@@ -655,6 +655,7 @@ public sealed partial class SlaPolicy
         private WorkingCalendar? _calendar;
         private Entries _entries;
         private int _count;
+        private int _next;
 
         public bool Read(WorkingCalendar calendar, long instant, out long position)
         {
@@ -662,10 +663,10 @@ public sealed partial class SlaPolicy
             {
                 _calendar = calendar;
                 _count = 0;
+                _next = 0;
             }
 
-            int known = Math.Min(_count, Size);
-            for (int e = 0; e < known; e++)
+            for (int e = 0; e < _count; e++)
             {
                 if (_entries[e].Instant == instant)
                 {
@@ -680,8 +681,9 @@ public sealed partial class SlaPolicy
             }
 
             // The oldest entry makes way.
-            _entries[_count % Size] = (instant, position);
-            _count++;
+            _entries[_next] = (instant, position);
+            _next = (_next + 1) % Size;
+            _count = Math.Min(_count + 1, Size);
             return true;
         }
 

@@ -203,6 +203,26 @@ public class NanosecondEvaluationProperties
     }
 
     [Fact]
+    public void Evaluate_DailyDeadlinePastTheWindowsEnd_GoesToTheGeneralEvaluation()
+    {
+        // In a zone without offset changes the deadlines step 24 hours at a time; the one after the window's
+        // end (2096-10-02T07:06:40Z) must not be produced by the 64-bit evaluation.
+        var policy = PolicyDocument.Load("""
+            { "id": "daily", "zone": "Asia/Shanghai", "events": ["progress"],
+              "targets": [ { "id": "daily", "start": "received", "stop": "resolved", "due": { "dailyAt": "17:00", "satisfiedBy": "progress" } } ] }
+            """).Value;
+        var windowEnd = NodaConstants.UnixEpoch + Duration.FromNanoseconds(SlaPolicy.NanosWindow);
+        var ticket = new Ticket("late-2096", "complaint", "general", [new("received", windowEnd - Duration.FromDays(3))]);
+        var at = windowEnd - Duration.FromMinutes(1);
+
+        var (handled, _, general) = BothWays(policy, ticket, at);
+
+        handled.Should().BeFalse("the next deadline, 2096-10-02 17:00 in Shanghai, lies past the window");
+        general.Single().Due.Should().Be(Instant.FromUtc(2096, 10, 2, 9, 0));
+        policy.Evaluate(ticket, at).Should().Equal(general);
+    }
+
+    [Fact]
     public void TicketBatch_EvaluationInstantOutsideTheWindow_EqualsEvaluatingEachTicket()
     {
         var received = Instant.FromUtc(2026, 3, 2, 1, 0);
