@@ -5,7 +5,7 @@ namespace Feedback.Sla;
 
 /// <summary>
 /// The evaluation in 64-bit nanoseconds since the Unix epoch: the same rules as the general evaluation
-/// (<c>EvaluateCycle</c> and <c>Measure</c>), on plain <see langword="long"/> instants and durations, which
+/// (<c>EvaluateCycle</c>, <c>Measure</c> and <c>Daily</c>), on plain <see langword="long"/> instants and durations, which
 /// keeps a target's whole state in registers instead of 16- and 24-byte NodaTime values on the stack.
 /// It handles a ticket when every instant it meets lies within <see cref="NanosWindow"/> of the epoch and
 /// the ticket has one cycle; otherwise it says so and the general evaluation runs. A property test holds
