@@ -376,16 +376,12 @@ public sealed partial class SlaPolicy
 
     /// <summary>
     /// Evaluates a ticket whose events up to <paramref name="at"/> are given as instants and policy ids,
-    /// with which targets apply and its zone already worked out (the bulk path does that once per batch).
+    /// with which targets apply and its zone already worked out (the bulk path does that once per batch);
+    /// <paramref name="results"/> holds at least one evaluation per target (<c>Run</c> checks the public span).
     /// </summary>
-    internal void RunResolved(Ticket ticket, ReadOnlySpan<Instant> times, ReadOnlySpan<int> ids, ReadOnlySpan<bool> applies, int zone, Instant at,
+    private void RunResolved(Ticket ticket, ReadOnlySpan<Instant> times, ReadOnlySpan<int> ids, ReadOnlySpan<bool> applies, int zone, Instant at,
         Span<TargetEvaluation> results, List<StringBuilder>? explain, List<TargetEvaluation>? allCycles)
     {
-        if (results.Length < Targets.Length)
-        {
-            throw new ArgumentException($"The results span holds {results.Length} evaluations; policy '{Id}' has {Targets.Length} targets.", nameof(results));
-        }
-
         int cycles = 1;
         if (_reopenId >= 0)
         {
